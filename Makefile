@@ -1,0 +1,98 @@
+# shoppable-video: `make build`, `make demo`, `make test`, `make bench` (see README.md).
+# Every target installs what it is missing, once, and is quick when everything is there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+
+TARGET   := wasm32-unknown-unknown
+WASM     := target/$(TARGET)/release/shoppable_video.wasm
+NPM_BIN  := node_modules/.bin
+PORT     ?= 8080
+CHROMIUM ?= /usr/bin/chromium
+CHROMEDRIVER ?= /usr/bin/chromedriver
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# http-server uses an API Node deprecated; its warning is noise in test output.
+NODE_OPTIONS ?= --no-deprecation
+export CHROMIUM CHROMEDRIVER NODE_OPTIONS
+
+.PHONY: build demo test bench tools rust-tools js-tools browser test-native test-web test-e2e size clean
+
+## ---- installing what is missing ------------------------------------------------------------
+
+tools: rust-tools js-tools
+
+rust-tools:
+	@rustup target list --installed | grep -qx '$(TARGET)' || rustup target add $(TARGET)
+	@[ -f Cargo.lock ] || cargo generate-lockfile --quiet
+	@want=$$(awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock); \
+	have=$$(wasm-bindgen --version 2>/dev/null | awk '{ print $$2 }'); \
+	if [ "$$want" != "$$have" ]; then \
+	  echo "installing wasm-bindgen-cli $$want (was: $${have:-none}); takes a few minutes"; \
+	  cargo install --quiet --force wasm-bindgen-cli --version "$$want"; \
+	fi
+
+# node_modules/.package-lock.json is newer than package-lock.json once `npm ci` has run.
+js-tools: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	@echo "installing the pinned JS tools (npm ci)"
+	@npm ci --no-audit --no-fund --loglevel=error
+
+browser:
+	@if ! [ -x $(CHROMIUM) ] || ! [ -x $(CHROMEDRIVER) ]; then \
+	  echo "installing chromium and chromium-driver"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+## ---- build ---------------------------------------------------------------------------------
+
+build: tools
+	@cargo build --quiet --release --target $(TARGET) --lib
+	@$(MAKE) --no-print-directory pkg/shoppable_video_bg.wasm
+
+# Re-run bindgen and the optimizer only when cargo produced a new module.
+pkg/shoppable_video_bg.wasm: $(WASM) tools/pkg-manifest.mjs tools/pkg-README.md Cargo.toml
+	@rm -rf pkg
+	@wasm-bindgen --target web --weak-refs --out-dir pkg --out-name shoppable_video $(WASM)
+	@$(NPM_BIN)/wasm-opt -Oz --strip-debug --strip-producers pkg/shoppable_video_bg.wasm -o pkg/shoppable_video_bg.wasm
+	@node tools/pkg-manifest.mjs
+	@node tools/size.mjs --brief
+
+## ---- demo ----------------------------------------------------------------------------------
+
+demo: build
+	@ln -sfn ../pkg www/pkg
+	@echo "demo on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	@$(NPM_BIN)/http-server www -a 127.0.0.1 -p $(PORT) -c-1 --silent
+
+## ---- tests ---------------------------------------------------------------------------------
+
+test: build browser test-native test-web test-e2e
+
+test-native:
+	@echo "== native tests (cargo test)"
+	@cargo test --quiet --features cli
+
+test-web: rust-tools browser
+	@echo "== in-browser tests (wasm-bindgen-test, headless Chromium)"
+	@cargo test --target $(TARGET) --test web
+
+test-e2e: build browser
+	@echo "== end-to-end tests (Playwright, headless Chromium)"
+	@ln -sfn ../pkg www/pkg
+	@node tests/e2e/run.mjs
+
+size: build
+	@node tools/size.mjs
+
+## ---- benchmarks ----------------------------------------------------------------------------
+
+bench: build browser
+	@echo "== native benchmarks"
+	@cargo bench --quiet --bench core
+	@echo "== browser benchmarks"
+	@ln -sfn ../pkg www/pkg
+	@node tests/bench/run.mjs
+
+clean:
+	rm -rf target pkg www/pkg node_modules

@@ -1,0 +1,13 @@
+//! The pure core: everything a viewer sees and every event the host gets is decided here.
+//!
+//! No `web-sys`, `js-sys` or `wasm-bindgen` in this module tree: it is plain Rust, fed facts
+//! (a JSON-like value, a media time, a box size) and answering with data. It is tested natively.
+
+pub mod geometry;
+pub mod index;
+pub mod intent;
+pub mod motion;
+pub mod stage;
+pub mod timeline;
+pub mod validate;
+pub mod value;

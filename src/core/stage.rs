@@ -1,0 +1,560 @@
+//! Per frame: which hotspots to show, move and hide (the heart of the player).
+//!
+//! Owns the live timeline (products, hotspots, the index, the default currency) and what was
+//! on screen at the last frame. Given a media time and the viewport it answers with the changes
+//! since the last frame, in a buffer it reuses, and assigns each visible hotspot a slot: the
+//! index of a pooled button in the overlay, so the overlay only does `button[slot]`. Every
+//! show/hide event the host gets comes from here.
+//! It must never touch the DOM or keep browser handles, and never allocate on a steady frame
+//! (same visible set, moving or not): that runs 60 times a second for as long as the video plays.
+
+use std::collections::HashMap;
+
+use super::geometry::Viewport;
+use super::index::{Index, Key};
+use super::motion::position_at;
+use super::timeline::{Hotspot, Point, Product, Timeline};
+
+/// One change for the overlay, since the previous frame. `x`, `y` are CSS px in the video's
+/// content box.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// A hotspot became visible in `slot` (the lowest free one): fill button `slot` from
+    /// `Stage::hotspot(key)` and its product, place it, dispatch `shoppable-hotspot-show`.
+    Show {
+        slot: usize,
+        key: Key,
+        x: f64,
+        y: f64,
+    },
+    /// The hotspot in `slot` moved on screen.
+    Move { slot: usize, x: f64, y: f64 },
+    /// The hotspot in `slot` is no longer visible: free the button, dispatch
+    /// `shoppable-hotspot-hide`. The ids are owned because the hotspot may have been removed.
+    Hide {
+        slot: usize,
+        hotspot_id: String,
+        product_id: String,
+    },
+}
+
+/// A hotspot on screen at the last frame.
+#[derive(Debug, Clone, Copy)]
+struct Shown {
+    key: Key,
+    slot: usize,
+    /// The normalized position last computed (for an intent's `position`).
+    point: Point,
+    /// The box px last reported to the overlay (NaN after `invalidate`).
+    x: f64,
+    y: f64,
+    /// While diffing a frame: what the overlay must be told about this one.
+    pending: Pending,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pending {
+    Nothing,
+    Show,
+    Move,
+}
+
+/// The live timeline and what is on screen. See the module documentation.
+#[derive(Debug, Clone, Default)]
+pub struct Stage {
+    currency: Option<String>,
+    products: Vec<Product>,
+    /// Product id -> its index in `products`.
+    product_index: HashMap<String, usize>,
+    /// Hotspots by `key - base`, in timeline order; `None` once removed (keys are never reused).
+    hotspots: Vec<Option<Hotspot>>,
+    /// The key of `hotspots[0]`. Each load starts after the previous load's keys, so a key kept
+    /// across a reload (say by an open card) resolves to nothing rather than another hotspot.
+    base: Key,
+    /// Hotspot id -> key, for the live hotspots.
+    hotspot_keys: HashMap<String, Key>,
+    index: Index,
+
+    // Per-frame state; the buffers are reused so a steady frame allocates nothing.
+    /// On screen at the last frame, by ascending key (timeline order).
+    shown: Vec<Shown>,
+    /// The frame being computed.
+    next: Vec<Shown>,
+    /// The index's answer for the frame's time.
+    candidates: Vec<Key>,
+    /// Slot -> the key of the hotspot in it; `None` is a free slot.
+    slots: Vec<Option<Key>>,
+    /// The answer of the last `frame`.
+    changes: Vec<Change>,
+    /// Hides owed to the overlay by removals and reloads, delivered with the next frame.
+    owed: Vec<Change>,
+}
+
+impl Stage {
+    pub fn new() -> Stage {
+        Stage::default()
+    }
+
+    /// Replaces the whole timeline. Hotspots visible now are matched by id: one whose id is
+    /// still in the timeline, for the same product and with the same label, keeps its slot
+    /// (and moves if it must); any other is hidden on the next frame (a changed product or
+    /// label is a new button: it is hidden, then shown anew if visible).
+    /// Every hotspot gets a new key (keys are in timeline order, and the order may change): a
+    /// key from before resolves to nothing; find a visible hotspot by its slot.
+    pub fn load(&mut self, timeline: Timeline) {
+        let Timeline {
+            currency,
+            products,
+            hotspots,
+        } = timeline;
+        self.currency = currency;
+        self.product_index = products
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        self.products = products;
+
+        let old_hotspots = std::mem::take(&mut self.hotspots);
+        let old_base = self.base;
+        self.base = fresh_base(old_base, old_hotspots.len(), hotspots.len());
+        self.hotspot_keys = HashMap::with_capacity(hotspots.len());
+        let mut entries = Vec::with_capacity(hotspots.len());
+        self.hotspots.reserve(hotspots.len());
+        for hotspot in hotspots {
+            let Some(key) = self.next_key() else {
+                break; // beyond u32 keys: unreachable with the contract's limits
+            };
+            entries.push((key, hotspot.start, hotspot.end));
+            self.hotspot_keys.insert(hotspot.id.clone(), key);
+            self.hotspots.push(Some(hotspot));
+        }
+        self.index = Index::build(&entries);
+
+        // Carry what is on screen across, by id.
+        let mut shown = std::mem::take(&mut self.shown);
+        let (keys, hotspots, base, owed) = (
+            &self.hotspot_keys,
+            &self.hotspots,
+            self.base,
+            &mut self.owed,
+        );
+        shown.retain_mut(|entry| {
+            let before = slab_get(&old_hotspots, old_base, entry.key);
+            let now = before.and_then(|b| {
+                let key = *keys.get(&b.id)?;
+                let h = slab_get(hotspots, base, key)?;
+                (h.product == b.product && h.label == b.label).then_some(key)
+            });
+            match now {
+                Some(key) => {
+                    entry.key = key;
+                    true
+                }
+                None => {
+                    owed.push(hide(entry.slot, before));
+                    false
+                }
+            }
+        });
+        shown.sort_unstable_by_key(|e| e.key);
+        // Ids are unique after validation; should two old ones meet one new key, keep one.
+        let mut previous = None;
+        shown.retain(|entry| {
+            let duplicate = previous == Some(entry.key);
+            if duplicate {
+                owed.push(hide(entry.slot, slab_get(hotspots, base, entry.key)));
+            }
+            previous = Some(entry.key);
+            !duplicate
+        });
+        for slot in &mut self.slots {
+            *slot = None;
+        }
+        for entry in &shown {
+            if let Some(slot) = self.slots.get_mut(entry.slot) {
+                *slot = Some(entry.key);
+            }
+        }
+        self.shown = shown;
+    }
+
+    /// Adds hotspots at run time (already validated: unique ids, known products). They go
+    /// after the timeline's, and show from the next frame if visible. An id already present
+    /// replaces that hotspot (hidden, then shown anew).
+    pub fn add_hotspots(&mut self, list: Vec<Hotspot>) {
+        let mut entries = Vec::with_capacity(list.len());
+        for hotspot in list {
+            if let Some(&replaced) = self.hotspot_keys.get(&hotspot.id) {
+                // A repeated id within this list: the earlier one never reaches the index.
+                entries.retain(|&(key, _, _)| key != replaced);
+                self.remove_hotspot(&hotspot.id);
+            }
+            let Some(key) = self.next_key() else {
+                break; // beyond u32 keys: unreachable with the contract's limits
+            };
+            entries.push((key, hotspot.start, hotspot.end));
+            self.hotspot_keys.insert(hotspot.id.clone(), key);
+            self.hotspots.push(Some(hotspot));
+        }
+        self.index.extend(&entries);
+    }
+
+    /// Removes hotspots by id (unknown ids are ignored). Visible ones are hidden on the next
+    /// frame; their slots are free at once.
+    pub fn remove_hotspots(&mut self, ids: &[String]) {
+        for id in ids {
+            self.remove_hotspot(id);
+        }
+    }
+
+    fn remove_hotspot(&mut self, id: &str) {
+        let Some(key) = self.hotspot_keys.remove(id) else {
+            return;
+        };
+        self.index.remove(key);
+        let removed = self
+            .slab_index(key)
+            .and_then(|i| self.hotspots.get_mut(i))
+            .and_then(Option::take);
+        if let Ok(at) = self.shown.binary_search_by_key(&key, |e| e.key) {
+            let entry = self.shown.remove(at);
+            if let Some(slot) = self.slots.get_mut(entry.slot) {
+                *slot = None;
+            }
+            self.owed.push(hide(entry.slot, removed.as_ref()));
+        }
+    }
+
+    /// Adds products, or replaces those with the same id in place (order is kept).
+    pub fn upsert_products(&mut self, list: Vec<Product>) {
+        for product in list {
+            match self
+                .product_index
+                .get(&product.id)
+                .and_then(|&i| self.products.get_mut(i))
+            {
+                Some(existing) => *existing = product,
+                None => {
+                    self.product_index
+                        .insert(product.id.clone(), self.products.len());
+                    self.products.push(product);
+                }
+            }
+        }
+    }
+
+    pub fn product(&self, id: &str) -> Option<&Product> {
+        self.product_index
+            .get(id)
+            .and_then(|&i| self.products.get(i))
+    }
+
+    /// All products, in timeline order (then upserted ones).
+    pub fn products(&self) -> &[Product] {
+        &self.products
+    }
+
+    pub fn hotspot(&self, key: Key) -> Option<&Hotspot> {
+        self.slab_index(key)
+            .and_then(|i| self.hotspots.get(i))
+            .and_then(Option::as_ref)
+    }
+
+    /// The key of the live hotspot with this id.
+    pub fn hotspot_key(&self, id: &str) -> Option<Key> {
+        self.hotspot_keys.get(id).copied()
+    }
+
+    pub fn has_hotspot(&self, id: &str) -> bool {
+        self.hotspot_keys.contains_key(id)
+    }
+
+    pub fn has_product(&self, id: &str) -> bool {
+        self.product_index.contains_key(id)
+    }
+
+    /// The timeline's default currency.
+    pub fn currency(&self) -> Option<&str> {
+        self.currency.as_deref()
+    }
+
+    /// The live timeline, hotspots in timeline order (run-time additions last).
+    pub fn timeline(&self) -> Timeline {
+        Timeline {
+            currency: self.currency.clone(),
+            products: self.products.clone(),
+            hotspots: self.hotspots.iter().flatten().cloned().collect(),
+        }
+    }
+
+    /// (products, hotspots)
+    pub fn counts(&self) -> (usize, usize) {
+        (self.products.len(), self.hotspot_keys.len())
+    }
+
+    /// The changes since the last frame for media time `t`: Hides first (those owed by
+    /// removals and reloads, then the frame's own, in timeline order), then Shows, then Moves,
+    /// each in timeline order. A hotspot is visible when `start <= t < end` and its point is in
+    /// the visible picture; unknown geometry shows nothing. A Move only when the px position
+    /// changed, so an unchanged frame returns an empty slice. Steady frames allocate nothing.
+    pub fn frame(&mut self, t: f64, viewport: &Viewport) -> &[Change] {
+        let Stage {
+            hotspots,
+            base,
+            index,
+            shown,
+            next,
+            candidates,
+            slots,
+            changes,
+            owed,
+            ..
+        } = self;
+        changes.clear();
+        changes.append(owed);
+
+        next.clear();
+        candidates.clear();
+        if let (Some(projection), false) = (viewport.projection(), t.is_nan()) {
+            index.query_into(t, candidates);
+            for &key in candidates.iter() {
+                let Some(hotspot) = slab_get(hotspots, *base, key) else {
+                    continue;
+                };
+                let point = position_at(&hotspot.motion, t);
+                if let Some((x, y)) = projection.map(point) {
+                    next.push(Shown {
+                        key,
+                        slot: usize::MAX,
+                        point,
+                        x,
+                        y,
+                        pending: Pending::Show,
+                    });
+                }
+            }
+        }
+
+        // Both lists are by ascending key: walk them together.
+        let mut old = shown.iter().peekable();
+        let mut new = next.iter_mut().peekable();
+        loop {
+            match (old.peek(), new.peek_mut()) {
+                (Some(o), Some(n)) if o.key == n.key => {
+                    n.slot = o.slot;
+                    n.pending = if o.x == n.x && o.y == n.y {
+                        Pending::Nothing
+                    } else {
+                        Pending::Move
+                    };
+                    old.next();
+                    new.next();
+                }
+                (Some(o), Some(n)) if n.key < o.key => {
+                    new.next();
+                }
+                (Some(o), _) => {
+                    if let Some(slot) = slots.get_mut(o.slot) {
+                        *slot = None;
+                    }
+                    changes.push(hide(o.slot, slab_get(hotspots, *base, o.key)));
+                    old.next();
+                }
+                (None, _) => break,
+            }
+        }
+
+        for n in next.iter_mut().filter(|n| n.pending == Pending::Show) {
+            n.slot = take_lowest_free(slots, n.key);
+            changes.push(Change::Show {
+                slot: n.slot,
+                key: n.key,
+                x: n.x,
+                y: n.y,
+            });
+        }
+        for n in next.iter().filter(|n| n.pending == Pending::Move) {
+            changes.push(Change::Move {
+                slot: n.slot,
+                x: n.x,
+                y: n.y,
+            });
+        }
+
+        shown.clear();
+        shown.extend_from_slice(next);
+        &self.changes
+    }
+
+    /// The changes computed by the last `frame` (so they can be read while other getters, such
+    /// as `hotspot`, are called).
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    /// The visible hotspots, `(slot, key)`, in timeline order (for `activeHotspots`).
+    pub fn visible(&self) -> impl Iterator<Item = (usize, Key)> + '_ {
+        self.shown.iter().map(|e| (e.slot, e.key))
+    }
+
+    /// The visible hotspot in `slot` (the overlay's button index), e.g. on a tap.
+    pub fn visible_hotspot_at_slot(&self, slot: usize) -> Option<Key> {
+        self.slots.get(slot).copied().flatten()
+    }
+
+    /// The last computed normalized position of a visible hotspot (the intent's `position`).
+    pub fn normalized_position(&self, key: Key) -> Option<Point> {
+        let at = self.shown.binary_search_by_key(&key, |e| e.key).ok()?;
+        self.shown.get(at).map(|e| e.point)
+    }
+
+    /// Forgets the positions reported, so the next frame re-emits a Move for every visible
+    /// hotspot (after the overlay's DOM was rebuilt). A resize needs no call: a new viewport
+    /// moves the hotspots anyway.
+    pub fn invalidate(&mut self) {
+        for entry in &mut self.shown {
+            entry.x = f64::NAN;
+            entry.y = f64::NAN;
+        }
+    }
+
+    fn slab_index(&self, key: Key) -> Option<usize> {
+        key.checked_sub(self.base).map(|i| i as usize)
+    }
+
+    /// The key the next hotspot gets, if keys remain.
+    fn next_key(&self) -> Option<Key> {
+        let len = u32::try_from(self.hotspots.len()).ok()?;
+        self.base.checked_add(len)
+    }
+}
+
+fn slab_get(hotspots: &[Option<Hotspot>], base: Key, key: Key) -> Option<&Hotspot> {
+    key.checked_sub(base)
+        .and_then(|i| hotspots.get(i as usize))
+        .and_then(Option::as_ref)
+}
+
+/// The first key of a new load: after the previous load's, unless that would run out of keys
+/// (then from 0 again; it takes two billion keys to get there).
+fn fresh_base(old_base: Key, old_len: usize, new_len: usize) -> Key {
+    let next = u32::try_from(old_len)
+        .ok()
+        .and_then(|len| old_base.checked_add(len));
+    let room = u32::try_from(new_len)
+        .ok()
+        .and_then(|len| next?.checked_add(len)?.checked_add(u32::MAX / 2));
+    match (next, room) {
+        (Some(next), Some(_)) => next,
+        _ => 0,
+    }
+}
+
+/// The Hide for `slot`, with the ids of the hotspot that was in it.
+fn hide(slot: usize, hotspot: Option<&Hotspot>) -> Change {
+    // Without a hotspot (never, while the stage's invariants hold) the slot must still be
+    // freed in the overlay, so the Hide goes out with empty ids.
+    let (hotspot_id, product_id) = match hotspot {
+        Some(h) => (h.id.clone(), h.product.clone()),
+        None => (String::new(), String::new()),
+    };
+    Change::Hide {
+        slot,
+        hotspot_id,
+        product_id,
+    }
+}
+
+/// Gives `key` the lowest free slot, growing the pool when all are taken.
+fn take_lowest_free(slots: &mut Vec<Option<Key>>, key: Key) -> usize {
+    match slots.iter().position(Option::is_none) {
+        Some(free) => {
+            if let Some(slot) = slots.get_mut(free) {
+                *slot = Some(key);
+            }
+            free
+        }
+        None => {
+            slots.push(Some(key));
+            slots.len() - 1
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::geometry::{ObjectFit, ObjectPosition};
+    use crate::core::timeline::Motion;
+
+    fn spot(id: &str, start: f64, end: f64) -> Hotspot {
+        Hotspot {
+            id: id.into(),
+            product: "p".into(),
+            start,
+            end,
+            motion: Motion::Fixed(Point { x: 0.5, y: 0.5 }),
+            label: None,
+        }
+    }
+
+    fn square() -> Viewport {
+        Viewport {
+            video_width: 100.0,
+            video_height: 100.0,
+            box_width: 100.0,
+            box_height: 100.0,
+            fit: ObjectFit::Fill,
+            position: ObjectPosition::CENTER,
+        }
+    }
+
+    #[test]
+    fn fresh_base_skips_the_previous_keys_and_wraps_near_the_end() {
+        assert_eq!(fresh_base(0, 0, 10), 0);
+        assert_eq!(fresh_base(0, 10, 10), 10);
+        assert_eq!(fresh_base(u32::MAX - 5, 3, 10), 0);
+    }
+
+    #[test]
+    fn keys_of_a_previous_load_resolve_to_nothing() {
+        let mut stage = Stage::new();
+        let timeline = Timeline {
+            currency: None,
+            products: vec![Product::with_id("p")],
+            hotspots: vec![spot("a", 0.0, 1.0)],
+        };
+        stage.load(timeline.clone());
+        let first = stage.hotspot_key("a");
+        stage.load(timeline);
+        let second = stage.hotspot_key("a");
+        assert_ne!(first, second);
+        assert!(first.and_then(|k| stage.hotspot(k)).is_none());
+        assert!(second.and_then(|k| stage.hotspot(k)).is_some());
+    }
+
+    #[test]
+    fn slots_are_reused_lowest_first() {
+        let mut slots = vec![Some(1), None, Some(3), None];
+        assert_eq!(take_lowest_free(&mut slots, 9), 1);
+        assert_eq!(take_lowest_free(&mut slots, 8), 3);
+        assert_eq!(take_lowest_free(&mut slots, 7), 4);
+    }
+
+    #[test]
+    fn a_nan_time_shows_nothing() {
+        let mut stage = Stage::new();
+        stage.load(Timeline {
+            currency: None,
+            products: vec![Product::with_id("p")],
+            hotspots: vec![spot("a", 0.0, 10.0)],
+        });
+        assert_eq!(stage.frame(f64::NAN, &square()).len(), 0);
+        assert_eq!(stage.frame(1.0, &square()).len(), 1);
+        assert!(matches!(
+            stage.frame(f64::NAN, &square()),
+            [Change::Hide { .. }]
+        ));
+    }
+}

@@ -1,0 +1,471 @@
+//! A loose JSON-like tree: what a timeline document is before validation.
+//!
+//! In the browser it is filled by `serde-wasm-bindgen` from a plain JS object (the result of
+//! `Response.json()`, or whatever a host assigns to `element.timeline`); natively by `serde_json`.
+//! It accepts anything JSON (and a JS object) can hold, so the validator can report every problem
+//! with its path instead of failing at the first wrong type. Numbers are `f64` and may be NaN or
+//! infinite (a JS object can hold them); `undefined` becomes `Null`.
+//!
+//! It also turns the validated model back into the contract's shape, for the element's
+//! `timeline` getter. It must stay small: it ships in the Wasm, so no derives, no serde_json here.
+
+use super::timeline::{Hotspot, Keyframe, Motion, Product, Timeline};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// Deeper nesting than this is refused while deserializing (a timeline needs 5 levels), so a
+/// hostile document cannot overflow the stack of the player. serde_json stops at 128 as well.
+pub const MAX_DEPTH: u32 = 128;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    /// Any number, including NaN and the infinities (JS objects can hold them).
+    Number(f64),
+    String(String),
+    Array(Vec<Value>),
+    /// Members in document order; a key may repeat (the last one wins, as in `JSON.parse`).
+    Object(Vec<(String, Value)>),
+}
+
+impl Value {
+    /// The member `key` of an object (the last one if it repeats); `None` for non-objects.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// Like `get`, but an explicit `null` counts as absent (the contract's rule for optional fields).
+    pub fn field(&self, key: &str) -> Option<&Value> {
+        match self.get(key) {
+            None | Some(Value::Null) => None,
+            found => found,
+        }
+    }
+
+    /// What the value is, for messages: "a string", "an array", ...
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Value]> {
+        match self {
+            Value::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// Parse JSON text (native only: the browser parses JSON itself).
+    #[cfg(any(all(test, not(target_arch = "wasm32")), feature = "cli"))]
+    pub fn from_json(text: &str) -> Result<Value, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+}
+
+// ---- deserializing: one visitor for every shape, carrying the depth ----
+
+#[derive(Clone, Copy)]
+struct ValueVisitor {
+    depth: u32,
+}
+
+impl ValueVisitor {
+    fn nested<E: de::Error>(self) -> Result<ValueVisitor, E> {
+        if self.depth >= MAX_DEPTH {
+            return Err(E::custom(format_args!(
+                "nested more than {MAX_DEPTH} levels deep"
+            )));
+        }
+        Ok(ValueVisitor {
+            depth: self.depth + 1,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(ValueVisitor { depth: 0 })
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v as f64))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v as f64))
+    }
+
+    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+        Ok(Value::Number(v as f64))
+    }
+
+    fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
+        Ok(Value::Number(v as f64))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::Number(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    /// A typed array (e.g. `Uint8Array`) arrives as bytes: keep it as an array of numbers.
+    fn visit_bytes<E>(self, v: &[u8]) -> Result<Value, E> {
+        Ok(Value::Array(
+            v.iter().map(|b| Value::Number(f64::from(*b))).collect(),
+        ))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let inner = self.nested()?;
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+        while let Some(item) = seq.next_element_seed(inner)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let inner = self.nested()?;
+        let mut members = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(inner)?;
+            members.push((key, value));
+        }
+        Ok(Value::Object(members))
+    }
+}
+
+// ---- the model back to the contract's shape ----
+
+/// Builds an object member by member, leaving out absent optionals.
+struct ObjectBuilder(Vec<(String, Value)>);
+
+impl ObjectBuilder {
+    fn with_capacity(n: usize) -> ObjectBuilder {
+        ObjectBuilder(Vec::with_capacity(n))
+    }
+
+    fn put(&mut self, key: &str, value: Value) {
+        self.0.push((key.to_owned(), value));
+    }
+
+    fn text(&mut self, key: &str, value: &Option<String>) {
+        if let Some(s) = value {
+            self.put(key, Value::String(s.clone()));
+        }
+    }
+
+    fn number(&mut self, key: &str, value: Option<f64>) {
+        if let Some(n) = value {
+            self.put(key, Value::Number(n));
+        }
+    }
+
+    fn done(self) -> Value {
+        Value::Object(self.0)
+    }
+}
+
+impl From<&Product> for Value {
+    fn from(p: &Product) -> Value {
+        let mut o = ObjectBuilder::with_capacity(12);
+        o.put("id", Value::String(p.id.clone()));
+        o.text("title", &p.title);
+        o.number("price", p.price);
+        o.text("currency", &p.currency);
+        o.text("url", &p.url);
+        o.text("image", &p.image);
+        o.text("sku", &p.sku);
+        o.text("brand", &p.brand);
+        o.text("variant", &p.variant);
+        o.text("description", &p.description);
+        o.number("originalPrice", p.original_price);
+        if !p.available {
+            o.put("available", Value::Bool(false));
+        }
+        o.done()
+    }
+}
+
+impl From<&Keyframe> for Value {
+    fn from(k: &Keyframe) -> Value {
+        Value::Object(vec![
+            ("t".to_owned(), Value::Number(k.t)),
+            ("x".to_owned(), Value::Number(k.x)),
+            ("y".to_owned(), Value::Number(k.y)),
+        ])
+    }
+}
+
+impl From<&Hotspot> for Value {
+    fn from(h: &Hotspot) -> Value {
+        let mut o = ObjectBuilder::with_capacity(8);
+        o.put("id", Value::String(h.id.clone()));
+        o.put("product", Value::String(h.product.clone()));
+        o.put("start", Value::Number(h.start));
+        o.put("end", Value::Number(h.end));
+        match &h.motion {
+            Motion::Fixed(point) => {
+                o.put("x", Value::Number(point.x));
+                o.put("y", Value::Number(point.y));
+            }
+            Motion::Keyframes { easing, keyframes } => {
+                o.put("easing", Value::String(easing.name().to_owned()));
+                o.put(
+                    "keyframes",
+                    Value::Array(keyframes.iter().map(Value::from).collect()),
+                );
+            }
+        }
+        o.text("label", &h.label);
+        o.done()
+    }
+}
+
+impl From<&Timeline> for Value {
+    fn from(t: &Timeline) -> Value {
+        let mut o = ObjectBuilder::with_capacity(4);
+        o.put("version", Value::Number(1.0));
+        o.text("currency", &t.currency);
+        o.put(
+            "products",
+            Value::Array(t.products.iter().map(Value::from).collect()),
+        );
+        o.put(
+            "hotspots",
+            Value::Array(t.hotspots.iter().map(Value::from).collect()),
+        );
+        o.done()
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::timeline::{Easing, Point};
+
+    fn json(text: &str) -> Value {
+        match Value::from_json(text) {
+            Ok(v) => v,
+            Err(e) => panic!("bad test JSON: {e}"),
+        }
+    }
+
+    #[test]
+    fn every_json_shape_is_read() {
+        let v = json(
+            r#"{"a": null, "b": true, "c": -3, "d": 18446744073709551615, "e": 1.5,
+                         "f": "s", "g": [1, [2]], "h": {"i": {}}}"#,
+        );
+        assert_eq!(v.get("a"), Some(&Value::Null));
+        assert_eq!(v.get("b"), Some(&Value::Bool(true)));
+        assert_eq!(v.get("c"), Some(&Value::Number(-3.0)));
+        assert_eq!(v.get("d"), Some(&Value::Number(18446744073709551615.0)));
+        assert_eq!(v.get("e"), Some(&Value::Number(1.5)));
+        assert_eq!(v.get("f"), Some(&Value::String("s".into())));
+        assert_eq!(
+            v.get("g"),
+            Some(&Value::Array(vec![
+                Value::Number(1.0),
+                Value::Array(vec![Value::Number(2.0)])
+            ]))
+        );
+        assert_eq!(
+            v.get("h").and_then(|h| h.get("i")),
+            Some(&Value::Object(vec![]))
+        );
+    }
+
+    #[test]
+    fn a_repeated_key_reads_as_its_last_value_like_json_parse() {
+        let v = json(r#"{"k": 1, "k": 2}"#);
+        assert_eq!(v.get("k"), Some(&Value::Number(2.0)));
+    }
+
+    #[test]
+    fn null_counts_as_absent_for_fields() {
+        let v = json(r#"{"k": null}"#);
+        assert_eq!(v.get("k"), Some(&Value::Null));
+        assert_eq!(v.field("k"), None);
+        assert_eq!(v.field("missing"), None);
+    }
+
+    #[test]
+    fn get_on_a_non_object_is_none() {
+        assert_eq!(Value::Array(vec![]).get("k"), None);
+        assert_eq!(Value::Null.get("k"), None);
+    }
+
+    #[test]
+    fn nesting_is_limited_so_the_stack_cannot_overflow() {
+        let deep = "[".repeat(200) + &"]".repeat(200);
+        // serde_json has its own limit of 128; ours says the same thing in its own words.
+        assert!(Value::from_json(&deep).is_err());
+        let ok = "[".repeat(100) + &"]".repeat(100);
+        assert!(Value::from_json(&ok).is_ok());
+    }
+
+    #[test]
+    fn unit_and_none_become_null() {
+        use serde::de::value::{Error, UnitDeserializer};
+        let v = Value::deserialize(UnitDeserializer::<Error>::new());
+        assert_eq!(v, Ok(Value::Null));
+        let v: Result<Value, Error> = ValueVisitor { depth: 0 }.visit_none();
+        assert_eq!(v, Ok(Value::Null));
+    }
+
+    #[test]
+    fn bytes_become_an_array_of_numbers() {
+        let v: Result<Value, serde::de::value::Error> =
+            ValueVisitor { depth: 0 }.visit_bytes(&[1, 255]);
+        assert_eq!(
+            v,
+            Ok(Value::Array(vec![Value::Number(1.0), Value::Number(255.0)]))
+        );
+    }
+
+    #[test]
+    fn kinds_read_as_english() {
+        assert_eq!(Value::Number(f64::NAN).kind(), "a number");
+        assert_eq!(Value::Object(vec![]).kind(), "an object");
+        assert_eq!(Value::Null.kind(), "null");
+    }
+
+    #[test]
+    fn a_product_goes_back_to_the_contract_shape_without_absent_optionals() {
+        let mut p = Product::with_id("vase-01");
+        p.original_price = Some(1580.0);
+        let v = Value::from(&p);
+        assert_eq!(
+            v,
+            Value::Object(vec![
+                ("id".into(), Value::String("vase-01".into())),
+                ("originalPrice".into(), Value::Number(1580.0)),
+            ])
+        );
+        p.available = false;
+        assert_eq!(Value::from(&p).get("available"), Some(&Value::Bool(false)));
+    }
+
+    #[test]
+    fn a_hotspot_goes_back_with_either_a_point_or_keyframes() {
+        let fixed = Hotspot {
+            id: "h1".into(),
+            product: "p".into(),
+            start: 1.0,
+            end: 2.0,
+            motion: Motion::Fixed(Point { x: 0.5, y: 0.25 }),
+            label: None,
+        };
+        let v = Value::from(&fixed);
+        assert_eq!(v.get("x"), Some(&Value::Number(0.5)));
+        assert_eq!(v.get("keyframes"), None);
+        assert_eq!(v.get("label"), None);
+
+        let moving = Hotspot {
+            motion: Motion::Keyframes {
+                easing: Easing::Step,
+                keyframes: vec![Keyframe {
+                    t: 1.0,
+                    x: 0.0,
+                    y: 1.0,
+                }],
+            },
+            label: Some("Follow".into()),
+            ..fixed
+        };
+        let v = Value::from(&moving);
+        assert_eq!(v.get("x"), None);
+        assert_eq!(v.get("easing"), Some(&Value::String("step".into())));
+        assert_eq!(
+            v.get("keyframes")
+                .and_then(Value::as_array)
+                .map(<[Value]>::len),
+            Some(1)
+        );
+        assert_eq!(v.get("label"), Some(&Value::String("Follow".into())));
+    }
+
+    #[test]
+    fn a_timeline_goes_back_with_version_one() {
+        let t = Timeline {
+            currency: Some("CNY".into()),
+            ..Timeline::default()
+        };
+        let v = Value::from(&t);
+        assert_eq!(v.get("version"), Some(&Value::Number(1.0)));
+        assert_eq!(v.get("currency"), Some(&Value::String("CNY".into())));
+        assert_eq!(v.get("products"), Some(&Value::Array(vec![])));
+        assert_eq!(v.get("hotspots"), Some(&Value::Array(vec![])));
+    }
+}

@@ -1,0 +1,122 @@
+// The few lines of JavaScript the element needs (imported by the Rust side as a wasm-bindgen
+// snippet). A custom element must be a JS class, and a handful of browser services are simpler
+// and smaller from JS: Intl formatting, URL resolution, fetch, batched style writes.
+// Everything that decides something lives in Rust; these functions only carry facts across.
+
+/** Defines the element once. `create(element)` returns the Rust player behind each instance. */
+export function defineElement(tag, create, observedAttributes) {
+  if (customElements.get(tag)) return;
+  class ShoppableVideo extends HTMLElement {
+    static get observedAttributes() { return observedAttributes; }
+    constructor() {
+      super();
+      this._player = create(this);
+    }
+    connectedCallback() {
+      // A property set before the element was defined shadows the accessor: take it over.
+      for (const name of ["timeline"]) {
+        if (Object.prototype.hasOwnProperty.call(this, name)) {
+          const value = this[name];
+          delete this[name];
+          this[name] = value;
+        }
+      }
+      this._player.connected();
+    }
+    disconnectedCallback() { this._player.disconnected(); }
+    attributeChangedCallback(name, oldValue, newValue) {
+      if (oldValue !== newValue) this._player.attributeChanged(name, newValue);
+    }
+    get timeline() { return this._player.timeline(); }
+    set timeline(value) { this._player.setTimeline(value); }
+    get video() { return this._player.video(); }
+    get activeHotspots() { return this._player.activeHotspots(); }
+    addHotspots(list) { this._player.addHotspots(list); }
+    removeHotspots(ids) { this._player.removeHotspots(ids); }
+    upsertProducts(list) { this._player.upsertProducts(list); }
+    pinProduct(id) { this._player.pinProduct(id === undefined ? null : id); }
+  }
+  customElements.define(tag, ShoppableVideo);
+}
+
+const formats = new Map();
+/** A price in the viewer's locale, or "" when there is nothing to show. Never throws. */
+export function formatPrice(amount, currency, locale) {
+  const key = `${locale}|${currency}`;
+  let format = formats.get(key);
+  if (!format) {
+    const options = currency ? { style: "currency", currency } : { maximumFractionDigits: 2 };
+    for (const candidate of [locale || undefined, undefined]) {
+      try { format = new Intl.NumberFormat(candidate, options); break; } catch { /* bad locale: try the default */ }
+    }
+    if (!format) return String(amount);
+    formats.set(key, format);
+  }
+  return format.format(amount);
+}
+
+/** `url` resolved against `base`, or "" unless it is http(s). */
+export function resolveHttpUrl(url, base) {
+  try {
+    const resolved = new URL(url, base || document.baseURI);
+    return resolved.protocol === "http:" || resolved.protocol === "https:" ? resolved.href : "";
+  } catch {
+    return "";
+  }
+}
+
+/** Fetches a JSON document; calls `done(json, finalUrl, null)` or `done(null, url, message)`. */
+export function fetchJson(url, done) {
+  let requested = url;
+  try { requested = new URL(url, document.baseURI).href; } catch { /* fetch reports it */ }
+  fetch(requested)
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+      return response.json().then((json) => done(json, response.url || requested, null),
+        (error) => { throw new Error(`not JSON: ${error.message}`); });
+    })
+    .catch((error) => done(null, requested, `could not load ${requested}: ${error && error.message || error}`));
+}
+
+/** One batch of hotspot moves: `moves` is [slot, x, y, slot, x, y, ...] in CSS px. */
+export function placeHotspots(buttons, moves) {
+  for (let i = 0; i + 2 < moves.length; i += 3) {
+    const button = buttons[moves[i]];
+    if (button) button.style.transform = `translate(${moves[i + 1]}px, ${moves[i + 2]}px) translate(-50%, -50%)`;
+  }
+}
+
+/** Lays the overlay over the video's content box. */
+export function placeLayer(layer, left, top, width, height) {
+  layer.style.width = `${width}px`;
+  layer.style.height = `${height}px`;
+  layer.style.transform = `translate(${left}px, ${top}px)`;
+}
+
+/**
+ * The layout facts the geometry needs, read at once (only when they may have changed):
+ * [left, top, width, height] of the video's content box relative to the host's padding box,
+ * the video's intrinsic size, then its object-fit and object-position.
+ */
+export function readLayout(host, video) {
+  const hostBox = host.getBoundingClientRect();
+  const videoBox = video.getBoundingClientRect();
+  const style = getComputedStyle(video);
+  const px = (name) => parseFloat(style.getPropertyValue(name)) || 0;
+  const left = videoBox.left - hostBox.left - host.clientLeft + px("border-left-width") + px("padding-left");
+  const top = videoBox.top - hostBox.top - host.clientTop + px("border-top-width") + px("padding-top");
+  const width = videoBox.width - px("border-left-width") - px("border-right-width") - px("padding-left") - px("padding-right");
+  const height = videoBox.height - px("border-top-width") - px("border-bottom-width") - px("padding-top") - px("padding-bottom");
+  return [left, top, Math.max(0, width), Math.max(0, height), video.videoWidth, video.videoHeight,
+    style.objectFit, style.objectPosition];
+}
+
+/** A v4 UUID from the platform, or "" when it has none (the Rust side then makes one). */
+export function randomUuid() {
+  try { return crypto.randomUUID(); } catch { return ""; }
+}
+
+/** Dispatches a bubbling, composed CustomEvent; returns false when a listener prevented it. */
+export function emit(target, name, detail, cancelable) {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
+}

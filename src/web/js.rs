@@ -1,0 +1,34 @@
+//! Bindings to `element.js`, the element's small JavaScript side.
+
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, HtmlVideoElement};
+
+#[wasm_bindgen(module = "/src/web/element.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineElement)]
+    pub fn define_element(tag: &str, create: &JsValue, observed_attributes: &Array);
+
+    #[wasm_bindgen(js_name = formatPrice)]
+    pub fn format_price(amount: f64, currency: &str, locale: &str) -> String;
+
+    #[wasm_bindgen(js_name = resolveHttpUrl)]
+    pub fn resolve_http_url(url: &str, base: &str) -> String;
+
+    #[wasm_bindgen(js_name = fetchJson)]
+    pub fn fetch_json(url: &str, done: JsValue);
+
+    #[wasm_bindgen(js_name = placeHotspots)]
+    pub fn place_hotspots(buttons: &Array, moves: &[f64]);
+
+    #[wasm_bindgen(js_name = placeLayer)]
+    pub fn place_layer(layer: &HtmlElement, left: f64, top: f64, width: f64, height: f64);
+
+    #[wasm_bindgen(js_name = readLayout)]
+    pub fn read_layout(host: &HtmlElement, video: &HtmlVideoElement) -> Array;
+
+    #[wasm_bindgen(js_name = randomUuid)]
+    pub fn random_uuid() -> String;
+
+    pub fn emit(target: &HtmlElement, name: &str, detail: &JsValue, cancelable: bool) -> bool;
+}

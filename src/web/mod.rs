@@ -1,0 +1,24 @@
+//! The browser layer: the only code that touches the DOM. It turns browser facts into core
+//! inputs and applies the core's answers; it decides nothing a test would want to check natively.
+
+mod element;
+mod events;
+mod js;
+mod names;
+mod overlay;
+mod style;
+mod sync;
+
+use wasm_bindgen::prelude::*;
+
+/// Runs when `init()` instantiates the module: defines `<shoppable-video>`.
+#[wasm_bindgen(start)]
+pub fn start() {
+    element::define();
+}
+
+/// The package version, for pages that want to show or log it.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}

@@ -1,0 +1,51 @@
+//! Every public name of the contract (CONTRACT.md section 2) in one place: the element's tag,
+//! its attributes, events and shadow parts. Everything else refers to these, so a rename is one
+//! edit and a reader sees the whole public surface at a glance.
+
+pub const TAG: &str = "shoppable-video";
+
+pub mod attr {
+    pub const TIMELINE: &str = "timeline";
+    pub const LOCALE: &str = "locale";
+    pub const CURRENCY: &str = "currency";
+    pub const TAP_ACTION: &str = "tap-action";
+    pub const RAIL: &str = "rail";
+    pub const DATALAYER: &str = "datalayer";
+    /// Copied onto a video the element creates (never onto a host-provided child video).
+    pub const VIDEO_PASS_THROUGH: [&str; 9] =
+        ["src", "poster", "controls", "muted", "autoplay", "loop", "playsinline", "preload", "crossorigin"];
+    /// Boolean media attributes whose presence must also set the matching property
+    /// (`muted` as an attribute only sets the default, and autoplay policies read the property).
+    pub const VIDEO_BOOLEAN: [&str; 5] = ["controls", "muted", "autoplay", "loop", "playsinline"];
+}
+
+pub mod event {
+    pub const READY: &str = "shoppable-ready";
+    pub const ERROR: &str = "shoppable-error";
+    pub const HOTSPOT_SHOW: &str = "shoppable-hotspot-show";
+    pub const HOTSPOT_HIDE: &str = "shoppable-hotspot-hide";
+    pub const SELECT: &str = "shoppable-select";
+    pub const INTENT: &str = "shoppable-intent";
+}
+
+/// `shoppable-error` codes.
+pub mod error_code {
+    pub const TIMELINE_FETCH: &str = "timeline-fetch";
+    pub const INVALID_TIMELINE: &str = "invalid-timeline";
+}
+
+pub mod part {
+    pub const VIDEO: &str = "video";
+    pub const OVERLAY: &str = "overlay";
+    pub const HOTSPOT: &str = "hotspot";
+    pub const CARD: &str = "card";
+    pub const CARD_IMAGE: &str = "card-image";
+    pub const CARD_TITLE: &str = "card-title";
+    pub const CARD_PRICE: &str = "card-price";
+    pub const CARD_ORIGINAL_PRICE: &str = "card-original-price";
+    pub const CARD_DESCRIPTION: &str = "card-description";
+    pub const CARD_STATUS: &str = "card-status";
+    pub const BUY: &str = "buy";
+    pub const ADD_TO_CART: &str = "add-to-cart";
+    pub const CLOSE: &str = "close";
+}

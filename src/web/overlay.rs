@@ -1,0 +1,227 @@
+//! The shadow DOM the viewer sees: the layer over the video's picture box, pooled hotspot
+//! buttons, and the product card.
+//!
+//! It applies what the core decided and decides nothing itself. Hotspot buttons are created
+//! once per slot and reused (the stage hands out the lowest free slot), so showing and hiding
+//! does not churn the DOM, and steady frames only write `transform`. Product text always goes
+//! in as text, never as HTML.
+
+use js_sys::Array;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlButtonElement, HtmlElement, HtmlImageElement, Node};
+
+use crate::web::names::part;
+
+type DomResult<T> = Result<T, JsValue>;
+
+pub struct Overlay {
+    document: Document,
+    pub layer: HtmlElement,
+    buttons: Vec<HtmlElement>,
+    /// The same buttons as a JS array, handed to the batched `placeHotspots`.
+    buttons_js: Array,
+    pub card: Card,
+}
+
+pub struct Card {
+    pub root: HtmlElement,
+    image: HtmlImageElement,
+    title: HtmlElement,
+    price: HtmlElement,
+    original_price: HtmlElement,
+    description: HtmlElement,
+    pub buy: HtmlButtonElement,
+    pub add_to_cart: HtmlButtonElement,
+    pub close: HtmlButtonElement,
+    status: HtmlElement,
+}
+
+/// What the card shows, already formatted.
+pub struct CardView<'a> {
+    pub title: &'a str,
+    pub price: &'a str,
+    pub original_price: &'a str,
+    pub description: &'a str,
+    /// An http(s) URL, or "" for none.
+    pub image: &'a str,
+    pub available: bool,
+}
+
+fn create(document: &Document, tag: &str, part_name: Option<&str>) -> DomResult<HtmlElement> {
+    let element: HtmlElement = document.create_element(tag)?.unchecked_into();
+    if let Some(part_name) = part_name {
+        element.set_attribute("part", part_name)?;
+    }
+    Ok(element)
+}
+
+fn append(parent: &Node, child: &Node) -> DomResult<()> {
+    parent.append_child(child).map(|_| ())
+}
+
+impl Overlay {
+    /// Builds the layer and the (hidden) card inside `parent`.
+    pub fn new(document: &Document, parent: &Node) -> DomResult<Overlay> {
+        let layer = create(document, "div", Some(part::OVERLAY))?;
+        let card = Card::new(document)?;
+        append(&layer, &card.root)?;
+        append(parent, &layer)?;
+        Ok(Overlay { document: document.clone(), layer, buttons: Vec::new(), buttons_js: Array::new(), card })
+    }
+
+    /// Lays the layer exactly over the video's content box (host padding-box coordinates).
+    pub fn place_layer(&self, left: f64, top: f64, width: f64, height: f64) {
+        crate::web::js::place_layer(&self.layer, left, top, width, height);
+    }
+
+    fn button(&mut self, slot: usize) -> DomResult<&HtmlElement> {
+        while self.buttons.len() <= slot {
+            let button = create(&self.document, "button", None)?;
+            button.set_class_name("spot");
+            button.set_attribute("type", "button")?;
+            button.set_attribute("data-slot", &self.buttons.len().to_string())?;
+            button.set_hidden(true);
+            let dot = create(&self.document, "span", None)?;
+            dot.set_class_name("dot");
+            dot.set_attribute("aria-hidden", "true")?;
+            let tag = create(&self.document, "span", None)?;
+            tag.set_class_name("tag");
+            tag.set_attribute("aria-hidden", "true")?;
+            append(&button, &dot)?;
+            append(&button, &tag)?;
+            self.layer.insert_before(&button, Some(&self.card.root))?;
+            self.buttons_js.push(&button);
+            self.buttons.push(button);
+        }
+        self.buttons.get(slot).ok_or_else(|| JsValue::from_str("no hotspot button"))
+    }
+
+    pub fn show_hotspot(&mut self, slot: usize, hotspot_id: &str, product_id: &str, aria_label: &str, tag: &str) -> DomResult<()> {
+        let button = self.button(slot)?;
+        button.set_attribute("part", part::HOTSPOT)?;
+        button.set_attribute("data-hotspot-id", hotspot_id)?;
+        button.set_attribute("data-product-id", product_id)?;
+        button.set_attribute("aria-label", aria_label)?;
+        if let Some(tag_element) = button.last_element_child() {
+            tag_element.set_text_content(Some(tag));
+        }
+        button.set_hidden(false);
+        Ok(())
+    }
+
+    pub fn hide_hotspot(&mut self, slot: usize) -> DomResult<()> {
+        let Some(button) = self.buttons.get(slot) else { return Ok(()) };
+        button.set_hidden(true);
+        button.set_attribute("part", "")?;
+        button.remove_attribute("data-hotspot-id")?;
+        button.remove_attribute("data-product-id")
+    }
+
+    /// Relabels a shown hotspot (its product changed).
+    pub fn label_hotspot(&self, slot: usize, aria_label: &str) -> DomResult<()> {
+        match self.buttons.get(slot) {
+            Some(button) => button.set_attribute("aria-label", aria_label),
+            None => Ok(()),
+        }
+    }
+
+    pub fn hotspot_button(&self, slot: usize) -> Option<&HtmlElement> {
+        self.buttons.get(slot).filter(|button| !button.hidden())
+    }
+
+    /// One batch of moves, `[slot, x, y, ...]` in CSS px of the video box.
+    pub fn place_hotspots(&self, moves: &[f64]) {
+        if !moves.is_empty() {
+            crate::web::js::place_hotspots(&self.buttons_js, moves);
+        }
+    }
+}
+
+impl Card {
+    fn new(document: &Document) -> DomResult<Card> {
+        let root = create(document, "div", Some(part::CARD))?;
+        root.set_attribute("role", "dialog")?;
+        root.set_hidden(true);
+        let image: HtmlImageElement = create(document, "img", Some(part::CARD_IMAGE))?.unchecked_into();
+        image.set_alt("");
+        let title = create(document, "h2", Some(part::CARD_TITLE))?;
+        title.set_id("card-title");
+        root.set_attribute("aria-labelledby", "card-title")?;
+        let prices = create(document, "p", None)?;
+        prices.set_class_name("prices");
+        let price = create(document, "span", Some(part::CARD_PRICE))?;
+        let original_price = create(document, "s", Some(part::CARD_ORIGINAL_PRICE))?;
+        append(&prices, &price)?;
+        append(&prices, &original_price)?;
+        let description = create(document, "p", Some(part::CARD_DESCRIPTION))?;
+        let actions = create(document, "div", None)?;
+        actions.set_class_name("actions");
+        let buy = text_button(document, part::BUY, "Buy now")?;
+        let add_to_cart = text_button(document, part::ADD_TO_CART, "Add to cart")?;
+        append(&actions, &buy)?;
+        append(&actions, &add_to_cart)?;
+        let status = create(document, "p", Some(part::CARD_STATUS))?;
+        status.set_attribute("role", "status")?;
+        let close = text_button(document, part::CLOSE, "\u{00d7}")?;
+        close.set_attribute("aria-label", "Close")?;
+        for child in [&image as &Node, &title, &prices, &description, &actions, &status, &close] {
+            append(&root, child)?;
+        }
+        Ok(Card { root, image, title, price, original_price, description, buy, add_to_cart, close, status })
+    }
+
+    pub fn is_open(&self) -> bool {
+        !self.root.hidden()
+    }
+
+    pub fn fill(&self, view: &CardView) -> DomResult<()> {
+        self.title.set_text_content(Some(view.title));
+        self.price.set_text_content(Some(view.price));
+        self.original_price.set_text_content(Some(view.original_price));
+        self.description.set_text_content(Some(view.description));
+        if view.image.is_empty() {
+            self.image.remove_attribute("src")?;
+            self.image.set_hidden(true);
+        } else {
+            self.image.set_src(view.image);
+            self.image.set_hidden(false);
+        }
+        self.buy.set_disabled(!view.available);
+        self.add_to_cart.set_disabled(!view.available);
+        self.set_status(if view.available { "" } else { "Sold out" });
+        Ok(())
+    }
+
+    pub fn set_status(&self, text: &str) {
+        self.status.set_text_content(Some(text));
+    }
+
+    pub fn open(&self) {
+        self.root.set_hidden(false);
+        let target: &HtmlElement = if self.buy.disabled() { &self.close } else { &self.buy };
+        let _ = target.focus();
+    }
+
+    pub fn close(&self) {
+        self.root.set_hidden(true);
+    }
+}
+
+fn text_button(document: &Document, part_name: &str, text: &str) -> DomResult<HtmlButtonElement> {
+    let button: HtmlButtonElement = create(document, "button", Some(part_name))?.unchecked_into();
+    button.set_type("button");
+    button.set_text_content(Some(text));
+    Ok(button)
+}
+
+/// The `data-slot` of a pooled hotspot button, if `element` is (inside) one.
+pub fn hotspot_slot(element: &Element) -> Option<usize> {
+    let button = element.closest(".spot").ok().flatten()?;
+    button.get_attribute("data-slot")?.parse().ok()
+}
+
+/// The part of the card control `element` is (inside), if any.
+pub fn control_part(element: &Element) -> Option<String> {
+    let button = element.closest("button[part]").ok().flatten()?;
+    button.get_attribute("part")
+}

@@ -1,0 +1,33 @@
+// Runs every tests/e2e/*.test.mjs with node's test runner (one file at a time: 2 cores, one
+// browser each), prints the spec report and a closing "N passed, N failed" line.
+import { run } from "node:test";
+import { spec } from "node:test/reporters";
+import { finished } from "node:stream/promises";
+import { readdirSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const dir = dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+const files = readdirSync(dir)
+  .filter((name) => name.endsWith(".test.mjs"))
+  .filter((name) => only.length === 0 || only.some((pattern) => name.includes(pattern)))
+  .sort()
+  .map((name) => join(dir, name));
+
+let passed = 0;
+let failed = 0;
+const stream = run({ files, concurrency: 1, timeout: 120_000 });
+stream.on("test:pass", (event) => { if (isLeaf(event) && !event.skip) passed += 1; });
+stream.on("test:fail", (event) => { if (isLeaf(event)) failed += 1; });
+const report = stream.compose(spec);
+report.pipe(process.stdout, { end: false });
+await finished(report);
+
+// Suites and files are reported as tests too; count only the tests themselves.
+function isLeaf(event) {
+  return event.details?.type !== "suite" && !(event.name || "").endsWith(".test.mjs") && !(event.file && event.name === event.file);
+}
+
+console.log(`\ne2e: ${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 || passed === 0 ? 1 : 0;

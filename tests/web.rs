@@ -1,0 +1,103 @@
+//! The web layer in a real headless Chromium (wasm-bindgen-test): the element is defined, builds
+//! its shadow DOM, and reports problems as events.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CustomEvent, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    shoppable_video::define();
+    web_sys::window().and_then(|w| w.document()).expect("a document in the browser test")
+}
+
+fn make_element() -> HtmlElement {
+    let element: HtmlElement = document().create_element("shoppable-video").expect("create").unchecked_into();
+    document().body().expect("body").append_child(&element).expect("append");
+    element
+}
+
+#[wasm_bindgen_test]
+fn the_element_is_defined_once_and_define_is_idempotent() {
+    shoppable_video::define();
+    shoppable_video::define();
+    let window = web_sys::window().expect("window");
+    let registry = js_sys::Reflect::get(&window, &"customElements".into()).expect("customElements");
+    let get: js_sys::Function = js_sys::Reflect::get(&registry, &"get".into()).expect("get").unchecked_into();
+    let class = get.call1(&registry, &"shoppable-video".into()).expect("get()");
+    assert!(class.is_function(), "shoppable-video is defined");
+}
+
+#[wasm_bindgen_test]
+fn a_created_video_is_in_an_open_shadow_root_as_part_video() {
+    let element = make_element();
+    element.set_attribute("src", "clip.webm").expect("attr");
+    let shadow = element.shadow_root().expect("an open shadow root");
+    let video = shadow.query_selector("video[part~=video]").expect("query").expect("a created video");
+    assert_eq!(video.get_attribute("src").as_deref(), Some("clip.webm"), "src passes through");
+    element.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_child_video_is_used_as_is() {
+    let element: HtmlElement = document().create_element("shoppable-video").expect("create").unchecked_into();
+    let child = document().create_element("video").expect("video");
+    element.append_child(&child).expect("append child");
+    document().body().expect("body").append_child(&element).expect("append");
+    let video = js_sys::Reflect::get(&element, &"video".into()).expect("video property");
+    assert!(video == JsValue::from(child.clone()), "the video property is the child");
+    let shadow = element.shadow_root().expect("shadow");
+    assert!(shadow.query_selector("video").expect("query").is_none(), "no second video");
+    element.remove();
+}
+
+#[wasm_bindgen_test]
+fn an_invalid_timeline_emits_shoppable_error_with_paths() {
+    let element = make_element();
+    let errors = std::rc::Rc::new(std::cell::RefCell::new(Vec::<JsValue>::new()));
+    let sink = errors.clone();
+    let listener = gloo_events::EventListener::new(&element, "shoppable-error", move |event| {
+        let event: &CustomEvent = event.unchecked_ref();
+        sink.borrow_mut().push(event.detail());
+    });
+    let bad = js_sys::JSON::parse(r#"{"version": 2, "products": [], "hotspots": [{"id": "h1", "product": "nope", "start": 1, "end": 0, "x": 0.5, "y": 0.5}]}"#).expect("json");
+    js_sys::Reflect::set(&element, &"timeline".into(), &bad).expect("set timeline");
+    let errors = errors.borrow();
+    assert_eq!(errors.len(), 1, "one shoppable-error, dispatched synchronously");
+    let detail = &errors[0];
+    let code = js_sys::Reflect::get(detail, &"code".into()).expect("code");
+    assert_eq!(code.as_string().as_deref(), Some("invalid-timeline"));
+    let list: js_sys::Array = js_sys::Reflect::get(detail, &"errors".into()).expect("errors").unchecked_into();
+    let paths: Vec<String> = list
+        .iter()
+        .map(|e| js_sys::Reflect::get(&e, &"path".into()).expect("path").as_string().unwrap_or_default())
+        .collect();
+    assert!(paths.contains(&"version".to_owned()), "{paths:?}");
+    assert!(paths.contains(&"hotspots[0].product".to_owned()), "{paths:?}");
+    assert!(paths.contains(&"hotspots[0].end".to_owned()), "{paths:?}");
+    drop(listener);
+    element.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_valid_timeline_emits_ready_with_counts_and_reads_back() {
+    let element = make_element();
+    let ready = std::rc::Rc::new(std::cell::RefCell::new(None::<JsValue>));
+    let sink = ready.clone();
+    let _listener = gloo_events::EventListener::new(&element, "shoppable-ready", move |event| {
+        let event: &CustomEvent = event.unchecked_ref();
+        *sink.borrow_mut() = Some(event.detail());
+    });
+    let good = js_sys::JSON::parse(r#"{"version": 1, "products": [{"id": "p", "title": "<b>Vase</b>", "price": 10}], "hotspots": [{"id": "h1", "product": "p", "start": 1, "end": 2, "x": 0.5, "y": 0.5}]}"#).expect("json");
+    js_sys::Reflect::set(&element, &"timeline".into(), &good).expect("set timeline");
+    let detail = ready.borrow().clone().expect("shoppable-ready was dispatched");
+    assert_eq!(js_sys::Reflect::get(&detail, &"products".into()).expect("products").as_f64(), Some(1.0));
+    assert_eq!(js_sys::Reflect::get(&detail, &"hotspots".into()).expect("hotspots").as_f64(), Some(1.0));
+    let back = js_sys::Reflect::get(&element, &"timeline".into()).expect("timeline getter");
+    let text = js_sys::JSON::stringify(&back).expect("stringify").as_string().unwrap_or_default();
+    assert!(text.contains(r#""title":"<b>Vase</b>""#), "{text}");
+    element.remove();
+}
