@@ -26,7 +26,7 @@ rust-tools:
 	@rustup target list --installed | grep -qx '$(TARGET)' || rustup target add $(TARGET)
 	@[ -f Cargo.lock ] || cargo generate-lockfile --quiet
 	@want=$$(awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock); \
-	have=$$(wasm-bindgen --version 2>/dev/null | awk '{ print $$2 }'); \
+	have=$$( (wasm-bindgen --version 2>/dev/null || true) | awk '{ print $$2 }'); \
 	if [ "$$want" != "$$have" ]; then \
 	  echo "installing wasm-bindgen-cli $$want (was: $${have:-none}); takes a few minutes"; \
 	  cargo install --quiet --force wasm-bindgen-cli --version "$$want"; \
