@@ -120,3 +120,76 @@ export function randomUuid() {
 export function emit(target, name, detail, cancelable) {
   return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
 }
+
+/**
+ * Dispatches `shoppable-intent` with `detail.respondWith(promise)` usable during dispatch.
+ * Returns [allowed, response]: `allowed` is false when a listener prevented the default;
+ * `response` is null, or a promise that always resolves to {ok, reason} (a rejection, a bad
+ * value or no answer within `timeoutMs` count as {ok: false}).
+ */
+export function emitIntent(target, detail, timeoutMs) {
+  let response = null;
+  let dispatching = true;
+  Object.defineProperty(detail, "respondWith", {
+    enumerable: false,
+    value(promise) {
+      if (!dispatching) throw new DOMException("respondWith() must be called while the event is dispatched", "InvalidStateError");
+      if (response) throw new DOMException("respondWith() was already called", "InvalidStateError");
+      response = Promise.resolve(promise);
+    },
+  });
+  const allowed = target.dispatchEvent(new CustomEvent("shoppable-intent", { detail, bubbles: true, composed: true, cancelable: true }));
+  dispatching = false;
+  if (!response) return [allowed, null];
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(() => resolve({ ok: false, reason: "" }), timeoutMs); });
+  const settled = Promise.race([response, late]).then(
+    (result) => ({ ok: result?.ok === true, reason: typeof result?.reason === "string" ? result.reason : "" }),
+    () => ({ ok: false, reason: "" }),
+  ).finally(() => clearTimeout(timer));
+  return [allowed, settled];
+}
+
+/** Calls `done(ok, reason)` when an `emitIntent` response settles. */
+export function whenSettled(settled, done) {
+  settled.then((result) => done(result.ok, result.reason));
+}
+
+/** Pushes one analytics ecommerce event to window.dataLayer (created if missing). */
+export function pushDataLayer(event, ecommerce) {
+  (window.dataLayer = window.dataLayer || []).push({ event, ecommerce });
+}
+
+/** The video's text tracks of kind "metadata" labelled "shoppable", switched on so cues load. */
+export function shoppableTracks(video) {
+  const tracks = [];
+  for (const track of video.textTracks || []) {
+    if (track.kind === "metadata" && track.label === "shoppable") {
+      if (track.mode === "disabled") track.mode = "hidden";
+      tracks.push(track);
+    }
+  }
+  return tracks;
+}
+
+const seenCues = new WeakSet();
+/**
+ * The cues of `track` not returned before, each as [n, id, start, end, json, error]: `n` is
+ * the cue's 1-based place in the track, `json` its parsed text (undefined when `error` says
+ * why it is not JSON).
+ */
+export function takeNewCues(track) {
+  const fresh = [];
+  const cues = track.cues;
+  if (!cues) return fresh;
+  for (let i = 0; i < cues.length; i++) {
+    const cue = cues[i];
+    if (seenCues.has(cue)) continue;
+    seenCues.add(cue);
+    let json;
+    let error;
+    try { json = JSON.parse(cue.text); } catch (e) { error = `cue text is not JSON: ${e.message}`; }
+    fresh.push([i + 1, cue.id || "", cue.startTime, cue.endTime, json, error]);
+  }
+  return fresh;
+}

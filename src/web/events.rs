@@ -19,7 +19,19 @@ pub enum Outgoing {
     HotspotShow { hotspot_id: String, product_id: String, video_time: f64 },
     HotspotHide { hotspot_id: String, product_id: String, video_time: f64 },
     Select { product_id: String, hotspot_id: Option<String>, source: Source, video_time: f64 },
-    Intent { intent: Intent },
+    /// Dispatched through `emitIntent` (it carries `respondWith`); `surface` shows its outcome.
+    Intent { intent: Intent, surface: Surface },
+    /// An analytics ecommerce event for `window.dataLayer` (the `datalayer` attribute).
+    DataLayer { event: &'static str, currency: Option<String>, value: Option<f64>, item: Item },
+}
+
+/// Where an intent's button is, to show its pending state and outcome.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    Card,
+    Pinned,
+    /// Tap to buy: no card is open.
+    None,
 }
 
 /// A plain JS object built field by field.
@@ -46,8 +58,9 @@ impl Detail {
 }
 
 impl Outgoing {
-    /// The event's name, its `detail`, and whether it is cancelable.
-    pub fn to_event(&self) -> (&'static str, JsValue, bool) {
+    /// The event's name, its `detail`, and whether it is cancelable (`None` for dataLayer pushes).
+    pub fn to_event(&self) -> Option<(&'static str, JsValue, bool)> {
+        Some(
         match self {
             Outgoing::Ready { products, hotspots } => (
                 event::READY,
@@ -79,16 +92,41 @@ impl Outgoing {
                     .into_js(),
                 false,
             ),
-            Outgoing::Intent { intent } => (event::INTENT, intent_detail(intent), true),
-        }
+            Outgoing::Intent { intent, .. } => (event::INTENT, intent_detail(intent), true),
+            Outgoing::DataLayer { .. } => return None,
+        })
     }
 }
 
-/// Dispatches on the host; returns false when a listener called `preventDefault()`.
-/// A listener that throws is reported by the browser and does not reach us.
-pub fn dispatch(host: &HtmlElement, outgoing: &Outgoing) -> (bool, JsValue) {
-    let (name, detail, cancelable) = outgoing.to_event();
-    (js::emit(host, name, &detail, cancelable), detail)
+/// Dispatches a plain event on the host (not intents: see `emit_intent`). A listener that
+/// throws is reported by the browser and does not reach us.
+pub fn dispatch(host: &HtmlElement, outgoing: &Outgoing) {
+    if let Some((name, detail, cancelable)) = outgoing.to_event() {
+        js::emit(host, name, &detail, cancelable);
+    }
+}
+
+/// Dispatches `shoppable-intent`; returns whether no listener prevented the default, and the
+/// host's settled `respondWith` answer (a promise of {ok, reason}) if it gave one.
+pub fn emit_intent(host: &HtmlElement, intent: &Intent, timeout_ms: f64) -> (bool, Option<JsValue>) {
+    let answer = js::emit_intent(host, &intent_detail(intent), timeout_ms);
+    let settled = answer.get(1);
+    (answer.get(0).as_bool().unwrap_or(true), (!settled.is_null()).then_some(settled))
+}
+
+/// Pushes a dataLayer entry: `{event, ecommerce: {currency, value, items: [item]}}`.
+pub fn push_data_layer(outgoing: &Outgoing) {
+    if let Outgoing::DataLayer { event, currency, value, item } = outgoing {
+        let mut ecommerce = Detail::new();
+        if let Some(currency) = currency {
+            ecommerce = ecommerce.set("currency", currency.as_str());
+        }
+        if let Some(value) = value {
+            ecommerce = ecommerce.set("value", *value);
+        }
+        let items = Array::of1(&item_to_js(item));
+        js::push_data_layer(event, &ecommerce.set("items", items).into_js());
+    }
 }
 
 fn hotspot_detail(hotspot_id: &str, product_id: &str, video_time: f64) -> JsValue {

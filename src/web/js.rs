@@ -32,3 +32,22 @@ extern "C" {
 
     pub fn emit(target: &HtmlElement, name: &str, detail: &JsValue, cancelable: bool) -> bool;
 }
+
+#[wasm_bindgen(module = "/src/web/element.js")]
+extern "C" {
+    /// Returns `[allowed, settled | null]`.
+    #[wasm_bindgen(js_name = emitIntent)]
+    pub fn emit_intent(target: &HtmlElement, detail: &JsValue, timeout_ms: f64) -> Array;
+
+    #[wasm_bindgen(js_name = whenSettled)]
+    pub fn when_settled(settled: &JsValue, done: JsValue);
+
+    #[wasm_bindgen(js_name = pushDataLayer)]
+    pub fn push_data_layer(event: &str, ecommerce: &JsValue);
+
+    #[wasm_bindgen(js_name = shoppableTracks)]
+    pub fn shoppable_tracks(video: &HtmlVideoElement) -> Array;
+
+    #[wasm_bindgen(js_name = takeNewCues)]
+    pub fn take_new_cues(track: &JsValue) -> Array;
+}

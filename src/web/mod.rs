@@ -1,11 +1,13 @@
 //! The browser layer: the only code that touches the DOM. It turns browser facts into core
 //! inputs and applies the core's answers; it decides nothing a test would want to check natively.
 
+mod connection;
 mod element;
 mod events;
 mod js;
 mod names;
 mod overlay;
+mod state;
 mod style;
 mod sync;
 

@@ -48,4 +48,10 @@ pub mod part {
     pub const BUY: &str = "buy";
     pub const ADD_TO_CART: &str = "add-to-cart";
     pub const CLOSE: &str = "close";
+    pub const RAIL: &str = "rail";
+    pub const RAIL_TOGGLE: &str = "rail-toggle";
+    pub const RAIL_ITEM: &str = "rail-item";
+    pub const PINNED: &str = "pinned";
+    pub const PINNED_TITLE: &str = "pinned-title";
+    pub const PINNED_PRICE: &str = "pinned-price";
 }

@@ -21,6 +21,35 @@ pub struct Overlay {
     /// The same buttons as a JS array, handed to the batched `placeHotspots`.
     buttons_js: Array,
     pub card: Card,
+    pub pinned: Pinned,
+    pub rail: Rail,
+}
+
+/// The "now presenting" card of a livestream: independent of time.
+pub struct Pinned {
+    pub root: HtmlElement,
+    title: HtmlElement,
+    price: HtmlElement,
+    pub buy: HtmlButtonElement,
+    pub add_to_cart: HtmlButtonElement,
+    status: HtmlElement,
+}
+
+/// "Shop this video": every product, marked while one of its hotspots is visible.
+pub struct Rail {
+    pub root: HtmlElement,
+    toggle: HtmlButtonElement,
+    list: HtmlElement,
+    /// (product id, item button), in timeline order.
+    items: Vec<(String, HtmlElement)>,
+}
+
+/// One rail entry, already formatted.
+pub struct RailEntry<'a> {
+    pub product_id: &'a str,
+    pub title: &'a str,
+    pub price: &'a str,
+    pub available: bool,
 }
 
 pub struct Card {
@@ -63,10 +92,15 @@ impl Overlay {
     /// Builds the layer and the (hidden) card inside `parent`.
     pub fn new(document: &Document, parent: &Node) -> DomResult<Overlay> {
         let layer = create(document, "div", Some(part::OVERLAY))?;
+        // DOM order is focus order: hotspots (inserted before the card), card, pinned, rail.
         let card = Card::new(document)?;
+        let pinned = Pinned::new(document)?;
+        let rail = Rail::new(document)?;
         append(&layer, &card.root)?;
+        append(&layer, &pinned.root)?;
+        append(&layer, &rail.root)?;
         append(parent, &layer)?;
-        Ok(Overlay { document: document.clone(), layer, buttons: Vec::new(), buttons_js: Array::new(), card })
+        Ok(Overlay { document: document.clone(), layer, buttons: Vec::new(), buttons_js: Array::new(), card, pinned, rail })
     }
 
     /// Lays the layer exactly over the video's content box (host padding-box coordinates).
@@ -207,6 +241,121 @@ impl Card {
     }
 }
 
+impl Pinned {
+    fn new(document: &Document) -> DomResult<Pinned> {
+        let root = create(document, "div", Some(part::PINNED))?;
+        root.set_attribute("role", "region")?;
+        root.set_attribute("aria-label", "Now presenting")?;
+        root.set_hidden(true);
+        let badge = create(document, "span", None)?;
+        badge.set_class_name("badge");
+        badge.set_text_content(Some("Now presenting"));
+        let title = create(document, "strong", Some(part::PINNED_TITLE))?;
+        let price = create(document, "span", Some(part::PINNED_PRICE))?;
+        let actions = create(document, "div", None)?;
+        actions.set_class_name("actions");
+        let buy = text_button(document, part::BUY, "Buy now")?;
+        let add_to_cart = text_button(document, part::ADD_TO_CART, "Add to cart")?;
+        append(&actions, &buy)?;
+        append(&actions, &add_to_cart)?;
+        let status = create(document, "p", Some(part::CARD_STATUS))?;
+        status.set_attribute("role", "status")?;
+        for child in [&badge as &Node, &title, &price, &actions, &status] {
+            append(&root, child)?;
+        }
+        Ok(Pinned { root, title, price, buy, add_to_cart, status })
+    }
+
+    /// Shows the pinned product (`None` clears it).
+    pub fn show(&self, view: Option<(&str, &str, bool)>) {
+        match view {
+            Some((title, price, available)) => {
+                self.title.set_text_content(Some(title));
+                self.price.set_text_content(Some(price));
+                self.buy.set_disabled(!available);
+                self.add_to_cart.set_disabled(!available);
+                self.set_status(if available { "" } else { "Sold out" });
+                self.root.set_hidden(false);
+            }
+            None => self.root.set_hidden(true),
+        }
+    }
+
+    pub fn set_status(&self, text: &str) {
+        self.status.set_text_content(Some(text));
+    }
+}
+
+impl Rail {
+    fn new(document: &Document) -> DomResult<Rail> {
+        let root = create(document, "nav", Some(part::RAIL))?;
+        root.set_attribute("aria-label", "Shop this video")?;
+        root.set_hidden(true);
+        let toggle = text_button(document, part::RAIL_TOGGLE, "Shop")?;
+        toggle.set_attribute("aria-expanded", "false")?;
+        let list = create(document, "ul", None)?;
+        list.set_id("rail-list");
+        toggle.set_attribute("aria-controls", "rail-list")?;
+        append(&root, &toggle)?;
+        append(&root, &list)?;
+        Ok(Rail { root, toggle, list, items: Vec::new() })
+    }
+
+    /// Rebuilds the items (only when the products changed).
+    pub fn fill(&mut self, document: &Document, entries: &[RailEntry]) -> DomResult<()> {
+        self.list.set_text_content(None);
+        self.items.clear();
+        for entry in entries {
+            let item = create(document, "li", None)?;
+            let button = create(document, "button", Some(part::RAIL_ITEM))?;
+            button.set_attribute("type", "button")?;
+            button.set_attribute("data-product-id", entry.product_id)?;
+            let title = create(document, "span", None)?;
+            title.set_class_name("title");
+            title.set_text_content(Some(entry.title));
+            let price = create(document, "span", None)?;
+            price.set_class_name("price");
+            price.set_text_content(Some(if entry.available { entry.price } else { "Sold out" }));
+            append(&button, &title)?;
+            append(&button, &price)?;
+            append(&item, &button)?;
+            append(&self.list, &item)?;
+            self.items.push((entry.product_id.to_owned(), button));
+        }
+        self.root.set_hidden(entries.is_empty());
+        let count = entries.len().to_string();
+        self.toggle.set_text_content(Some(&["Shop (", &count, ")"].concat()));
+        Ok(())
+    }
+
+    /// Marks the items whose product has a visible hotspot (`active` is sorted).
+    pub fn mark(&self, active: &[&str]) {
+        for (product_id, button) in &self.items {
+            let current = active.binary_search(&product_id.as_str()).is_ok();
+            let _ = if current {
+                button.set_attribute("aria-current", "true")
+            } else {
+                button.remove_attribute("aria-current")
+            };
+        }
+    }
+
+    pub fn set_expanded(&self, expanded: bool) {
+        let _ = self.toggle.set_attribute("aria-expanded", if expanded { "true" } else { "false" });
+        self.list.set_hidden(!expanded);
+    }
+
+    pub fn is_expanded(&self) -> bool {
+        !self.list.hidden()
+    }
+}
+
+/// Shows `pending` on a button while the host confirms an intent.
+pub fn set_pending(button: &HtmlButtonElement, pending: bool) {
+    button.set_disabled(pending);
+    let _ = if pending { button.set_attribute("aria-busy", "true") } else { button.remove_attribute("aria-busy") };
+}
+
 fn text_button(document: &Document, part_name: &str, text: &str) -> DomResult<HtmlButtonElement> {
     let button: HtmlButtonElement = create(document, "button", Some(part_name))?.unchecked_into();
     button.set_type("button");
@@ -218,6 +367,16 @@ fn text_button(document: &Document, part_name: &str, text: &str) -> DomResult<Ht
 pub fn hotspot_slot(element: &Element) -> Option<usize> {
     let button = element.closest(".spot").ok().flatten()?;
     button.get_attribute("data-slot")?.parse().ok()
+}
+
+/// The product of the rail item `element` is (inside), if any.
+pub fn rail_product(element: &Element) -> Option<String> {
+    element.closest("[part~=rail-item]").ok().flatten()?.get_attribute("data-product-id")
+}
+
+/// Whether `element` is inside the pinned card.
+pub fn in_pinned(element: &Element) -> bool {
+    matches!(element.closest("[part~=pinned]"), Ok(Some(_)))
 }
 
 /// The part of the card control `element` is (inside), if any.

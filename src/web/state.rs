@@ -1,0 +1,710 @@
+//! What one element shows and tells, between browser facts and the core's answers: the video
+//! in use, the stage, the layout, the open card, the pinned product, the rail, the metadata
+//! cues, and the intents with their outcomes.
+//!
+//! Every method runs inside `Shared::update`: it may change the DOM of its own shadow root but
+//! never calls into host code; events go to the `outbox` and are dispatched afterwards.
+
+use js_sys::Array;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, HtmlElement, HtmlVideoElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use crate::core::geometry::{ObjectFit, ObjectPosition, Viewport};
+use crate::core::intent::{self, Action, Control, RepeatGuard, Source};
+use crate::core::stage::{Change, Stage};
+use crate::core::timeline::{Hotspot, Point, Product};
+use crate::core::validate::{self, Cue};
+use crate::core::value::Value;
+use crate::web::connection::Connection;
+use crate::web::element::{navigator_language, refused, value_from_js};
+use crate::web::events::{Outgoing, Surface};
+use crate::web::js;
+use crate::web::names::{attr, part};
+use crate::web::overlay::{self, CardView, Overlay, RailEntry};
+use crate::web::style;
+
+/// Narrower players than this show the rail collapsed in `rail="auto"`.
+const NARROW_PX: f64 = 480.0;
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum TapAction {
+    Card,
+    Intent,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum RailMode {
+    Auto,
+    Open,
+    Closed,
+}
+
+/// The product card's origin, for the events it emits.
+struct OpenCard {
+    product_id: String,
+    hotspot_id: Option<String>,
+    source: Source,
+    video_time: f64,
+    position: Option<Point>,
+    /// The hotspot slot to give focus back to on close.
+    opener_slot: Option<usize>,
+}
+
+/// A metadata cue's hotspot, kept so it joins again after a timeline reload.
+struct CueHotspot {
+    default_id: String,
+    start: f64,
+    end: f64,
+    /// The cue's parsed JSON, or why it is not JSON.
+    json: Result<Value, String>,
+    path: String,
+    status: CueStatus,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum CueStatus {
+    /// Not on the stage yet (its product may still be unknown).
+    Waiting,
+    Joined,
+    /// Invalid: reported once, never joins.
+    Rejected,
+}
+
+pub struct State {
+    pub document: Document,
+    pub shadow: ShadowRoot,
+    overlay: Overlay,
+    pub video: Option<HtmlVideoElement>,
+    /// The element created the video (so attributes pass through to it).
+    own_video: bool,
+    pub stage: Stage,
+    viewport: Viewport,
+    pub locale: String,
+    pub currency_attr: Option<String>,
+    pub tap_action: TapAction,
+    pub rail_mode: RailMode,
+    /// The viewer's own choice with the rail's toggle, over the mode's default.
+    pub rail_toggled: Option<bool>,
+    narrow: bool,
+    pub datalayer: bool,
+    /// Relative product URLs resolve against this (the timeline's URL, or the page).
+    base_url: String,
+    /// Bumped on each timeline load, so a slow fetch never replaces a newer timeline.
+    pub generation: u32,
+    /// Media time of the frame the viewer sees (the last one rendered).
+    pub presented_time: f64,
+    moves: Vec<f64>,
+    card: Option<OpenCard>,
+    pinned: Option<String>,
+    cues: Vec<CueHotspot>,
+    tracks_watched: u32,
+    repeat_guard: RepeatGuard,
+    pub connection: Option<Connection>,
+}
+
+impl State {
+    pub fn new(host: &HtmlElement) -> Result<State, JsValue> {
+        let document = host.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
+        let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+        style::adopt(&shadow, &document)?;
+        let slot = document.create_element("slot")?;
+        shadow.append_child(&slot)?;
+        let overlay = Overlay::new(&document, &shadow)?;
+        Ok(State {
+            document,
+            shadow,
+            overlay,
+            video: None,
+            own_video: false,
+            stage: Stage::new(),
+            viewport: Viewport {
+                video_width: 0.0,
+                video_height: 0.0,
+                box_width: 0.0,
+                box_height: 0.0,
+                fit: ObjectFit::Contain,
+                position: ObjectPosition::default(),
+            },
+            locale: navigator_language(),
+            currency_attr: None,
+            tap_action: TapAction::Card,
+            rail_mode: RailMode::Auto,
+            rail_toggled: None,
+            narrow: false,
+            datalayer: false,
+            base_url: String::new(),
+            generation: 0,
+            presented_time: 0.0,
+            moves: Vec::new(),
+            card: None,
+            pinned: None,
+            cues: Vec::new(),
+            tracks_watched: 0,
+            repeat_guard: RepeatGuard::default(),
+            connection: None,
+        })
+    }
+
+    // ---- the video ------------------------------------------------------------------------
+
+    /// Uses the host's child `<video>` as it is, or creates one from the pass-through attributes.
+    pub fn adopt_video(&mut self, host: &HtmlElement) -> Result<(), JsValue> {
+        if let Ok(Some(child)) = host.query_selector(":scope > video") {
+            if let Ok(video) = child.dyn_into::<HtmlVideoElement>() {
+                self.video = Some(video);
+                return Ok(());
+            }
+        }
+        let video: HtmlVideoElement = self.document.create_element("video")?.unchecked_into();
+        video.set_attribute("part", part::VIDEO)?;
+        self.video = Some(video.clone());
+        self.own_video = true;
+        for name in attr::VIDEO_PASS_THROUGH {
+            self.pass_through(name, host.get_attribute(name).as_deref());
+        }
+        self.shadow.insert_before(&video, self.shadow.first_child().as_ref())?;
+        Ok(())
+    }
+
+    /// Copies a media attribute onto a video the element created (never onto the host's own).
+    pub fn pass_through(&self, name: &str, value: Option<&str>) {
+        let (true, Some(video)) = (self.own_video, &self.video) else { return };
+        let _ = match value {
+            Some(value) => video.set_attribute(name, value),
+            None => video.remove_attribute(name),
+        };
+        // `muted` and friends as attributes only set defaults; the properties are what count.
+        if attr::VIDEO_BOOLEAN.contains(&name) {
+            let property = if name == "playsinline" { "playsInline" } else { name };
+            let _ = js_sys::Reflect::set(video, &JsValue::from_str(property), &JsValue::from_bool(value.is_some()));
+        }
+    }
+
+    pub fn follow_playback(&mut self, video: &HtmlVideoElement) {
+        if let Some(connection) = self.connection.as_mut() {
+            connection.follow_playback(video);
+        }
+    }
+
+    /// The time to render at outside the frame loop: the video's, when paused.
+    fn current_time(&self) -> f64 {
+        match &self.video {
+            Some(video) if video.paused() => video.current_time(),
+            _ => self.presented_time,
+        }
+    }
+
+    // ---- layout and frames ----------------------------------------------------------------
+
+    /// Reads the layout facts (only when they may have changed) and lays the overlay over them.
+    pub fn relayout(&mut self, host: &HtmlElement) {
+        let Some(video) = &self.video else { return };
+        let facts = js::read_layout(host, video);
+        let number = |i: u32| facts.get(i).as_f64().unwrap_or(0.0);
+        let (left, top, width, height) = (number(0), number(1), number(2), number(3));
+        self.viewport = Viewport {
+            video_width: number(4),
+            video_height: number(5),
+            box_width: width,
+            box_height: height,
+            fit: ObjectFit::parse(&facts.get(6).as_string().unwrap_or_default()),
+            position: ObjectPosition::parse(&facts.get(7).as_string().unwrap_or_default()),
+        };
+        self.overlay.place_layer(left, top, width, height);
+        let narrow = width > 0.0 && width < NARROW_PX;
+        if narrow != self.narrow {
+            self.narrow = narrow;
+            self.apply_rail_mode();
+        }
+    }
+
+    /// One frame: asks the stage what changed at `time` and applies it. A frame where nothing
+    /// changed writes nothing.
+    pub fn render(&mut self, time: f64, outbox: &mut Vec<Outgoing>) {
+        self.presented_time = time;
+        self.stage.frame(time, &self.viewport);
+        self.moves.clear();
+        let mut shown_or_hidden = false;
+        for change in self.stage.changes() {
+            match change {
+                Change::Hide { slot, hotspot_id, product_id } => {
+                    shown_or_hidden = true;
+                    let _ = self.overlay.hide_hotspot(*slot);
+                    outbox.push(Outgoing::HotspotHide {
+                        hotspot_id: hotspot_id.clone(),
+                        product_id: product_id.clone(),
+                        video_time: time,
+                    });
+                }
+                Change::Show { slot, key, x, y } => {
+                    shown_or_hidden = true;
+                    let Some(hotspot) = self.stage.hotspot(*key) else { continue };
+                    let product = self.stage.product(&hotspot.product);
+                    let label = product.map(|p| self.aria_label(p)).unwrap_or_default();
+                    let tag = hotspot.label.as_deref().unwrap_or("");
+                    let _ = self.overlay.show_hotspot(*slot, &hotspot.id, &hotspot.product, &label, tag);
+                    self.moves.extend_from_slice(&[*slot as f64, *x, *y]);
+                    outbox.push(Outgoing::HotspotShow {
+                        hotspot_id: hotspot.id.clone(),
+                        product_id: hotspot.product.clone(),
+                        video_time: time,
+                    });
+                    if let Some(product) = product {
+                        self.analytics("view_item", product, outbox);
+                    }
+                }
+                Change::Move { slot, x, y } => self.moves.extend_from_slice(&[*slot as f64, *x, *y]),
+            }
+        }
+        self.overlay.place_hotspots(&self.moves);
+        if shown_or_hidden {
+            self.mark_rail();
+        }
+    }
+
+    // ---- timeline, hotspots, products -------------------------------------------------------
+
+    pub fn load_timeline(&mut self, value: &Value, base_url: String, outbox: &mut Vec<Outgoing>) {
+        match validate::timeline_from_value(value) {
+            Ok(timeline) => {
+                self.stage.load(timeline);
+                self.base_url = base_url;
+                for cue in &mut self.cues {
+                    if cue.status == CueStatus::Joined {
+                        cue.status = CueStatus::Waiting;
+                    }
+                }
+                self.join_cues(outbox);
+                let (products, hotspots) = self.stage.counts();
+                outbox.push(Outgoing::Ready { products, hotspots });
+                if self.pinned.as_deref().is_some_and(|id| !self.stage.has_product(id)) {
+                    self.pinned = None;
+                }
+                self.products_changed();
+                let time = self.current_time();
+                self.render(time, outbox);
+            }
+            Err(problems) => outbox.push(refused(problems)),
+        }
+    }
+
+    pub fn add_hotspots(&mut self, hotspots: Vec<Hotspot>, outbox: &mut Vec<Outgoing>) {
+        self.stage.add_hotspots(hotspots);
+        let time = self.current_time();
+        self.render(time, outbox);
+    }
+
+    pub fn remove_hotspots(&mut self, ids: &[String], outbox: &mut Vec<Outgoing>) {
+        self.stage.remove_hotspots(ids);
+        let time = self.current_time();
+        self.render(time, outbox);
+    }
+
+    pub fn upsert_products(&mut self, products: Vec<Product>, outbox: &mut Vec<Outgoing>) {
+        self.stage.upsert_products(products);
+        self.join_cues(outbox);
+        self.products_changed();
+        let time = self.current_time();
+        self.render(time, outbox);
+    }
+
+    /// Everything that shows product text or prices, after products, locale or currency changed.
+    pub fn products_changed(&mut self) {
+        for (slot, key) in self.stage.visible() {
+            let Some(hotspot) = self.stage.hotspot(key) else { continue };
+            if let Some(product) = self.stage.product(&hotspot.product) {
+                let _ = self.overlay.label_hotspot(slot, &self.aria_label(product));
+            }
+        }
+        self.refresh_card();
+        self.refresh_pinned();
+        self.fill_rail();
+    }
+
+    fn currency_for<'a>(&'a self, product: &'a Product) -> Option<&'a str> {
+        product.currency.as_deref().or(self.fallback_currency())
+    }
+
+    /// The currency of products that name none: the timeline's, else the `currency` attribute.
+    fn fallback_currency(&self) -> Option<&str> {
+        self.stage.currency().or(self.currency_attr.as_deref())
+    }
+
+    fn format_price(&self, amount: f64, product: &Product) -> String {
+        js::format_price(amount, self.currency_for(product).unwrap_or(""), &self.locale)
+    }
+
+    fn price_text(&self, product: &Product) -> String {
+        product.price.map(|price| self.format_price(price, product)).unwrap_or_default()
+    }
+
+    /// "Cloisonne vase, CN¥1,280.00" (and "sold out" when it is).
+    fn aria_label(&self, product: &Product) -> String {
+        let mut label = product.display_name().to_owned();
+        let price = self.price_text(product);
+        if !price.is_empty() {
+            label.push_str(", ");
+            label.push_str(&price);
+        }
+        if !product.available {
+            label.push_str(", sold out");
+        }
+        label
+    }
+
+    // ---- WebVTT metadata cues ---------------------------------------------------------------
+
+    /// Reads cues not seen before from the video's "shoppable" metadata tracks, and joins them.
+    pub fn read_cues(&mut self, outbox: &mut Vec<Outgoing>) {
+        let Some(video) = &self.video else { return };
+        let tracks = js::shoppable_tracks(video);
+        if tracks.length() != self.tracks_watched {
+            self.tracks_watched = tracks.length();
+            if let Some(connection) = self.connection.as_mut() {
+                connection.watch_tracks(&tracks);
+            }
+        }
+        for track in tracks.iter() {
+            for cue in js::take_new_cues(&track).iter() {
+                let Ok(cue) = cue.dyn_into::<Array>() else { continue };
+                let number = cue.get(0).as_f64().unwrap_or(0.0) as u32;
+                let id = cue.get(1).as_string().unwrap_or_default();
+                let json = match cue.get(5).as_string() {
+                    Some(error) => Err(error),
+                    None => value_from_js(cue.get(4)).map_err(|problem| problem.message),
+                };
+                self.cues.push(CueHotspot {
+                    default_id: if id.is_empty() { format!("vtt-{number}") } else { id },
+                    start: cue.get(2).as_f64().unwrap_or(f64::NAN),
+                    end: cue.get(3).as_f64().unwrap_or(f64::NAN),
+                    json,
+                    path: format!("cues[{}]", number.saturating_sub(1)),
+                    status: CueStatus::Waiting,
+                });
+            }
+        }
+        if self.cues.iter().any(|cue| cue.status == CueStatus::Waiting) {
+            self.join_cues(outbox);
+            let time = self.current_time();
+            self.render(time, outbox);
+        }
+    }
+
+    /// Puts waiting cue hotspots on the stage. One whose product is not known yet keeps waiting
+    /// (products may come later); any other problem is reported once.
+    fn join_cues(&mut self, outbox: &mut Vec<Outgoing>) {
+        let mut joined = Vec::new();
+        let mut problems = Vec::new();
+        for cue in self.cues.iter_mut().filter(|cue| cue.status == CueStatus::Waiting) {
+            let json = match &cue.json {
+                Ok(json) => json,
+                Err(message) => {
+                    cue.status = CueStatus::Rejected;
+                    problems.push(validate::Problem { path: cue.path.clone(), message: message.clone() });
+                    continue;
+                }
+            };
+            let stage = &self.stage;
+            let taken = |id: &str| stage.has_hotspot(id) || joined.iter().any(|h: &Hotspot| h.id == id);
+            let facts = Cue { default_id: &cue.default_id, start: cue.start, end: cue.end };
+            match validate::hotspot_from_cue(json, facts, &cue.path, &|id| stage.has_product(id), &taken) {
+                Ok(hotspot) => {
+                    cue.status = CueStatus::Joined;
+                    joined.push(hotspot);
+                }
+                Err(found) if found.iter().all(|p| p.path.ends_with(".product") && p.message.starts_with("unknown")) => {}
+                Err(found) => {
+                    cue.status = CueStatus::Rejected;
+                    problems.extend(found);
+                }
+            }
+        }
+        if !joined.is_empty() {
+            self.stage.add_hotspots(joined);
+        }
+        if !problems.is_empty() {
+            outbox.push(refused(problems));
+        }
+    }
+
+    // ---- the card, the pinned product, the rail ---------------------------------------------
+
+    pub fn tap_hotspot(&mut self, slot: usize, outbox: &mut Vec<Outgoing>) {
+        let Some(key) = self.stage.visible_hotspot_at_slot(slot) else { return };
+        let Some(hotspot) = self.stage.hotspot(key) else { return };
+        let (product_id, hotspot_id) = (hotspot.product.clone(), hotspot.id.clone());
+        let position = self.stage.normalized_position(key);
+        if self.tap_action == TapAction::Intent {
+            let open = OpenCard {
+                product_id,
+                hotspot_id: Some(hotspot_id),
+                source: Source::Hotspot,
+                video_time: self.presented_time,
+                position,
+                opener_slot: Some(slot),
+            };
+            self.select(&open, outbox);
+            let control = Control::new(Action::BuyNow, Source::Hotspot, u64::from(key));
+            self.emit_intent(Action::BuyNow, &open, control, Surface::None, outbox);
+            return;
+        }
+        self.open_card(product_id, Some(hotspot_id), Source::Hotspot, position, Some(slot), outbox);
+    }
+
+    /// Opens the product card (from a hotspot or the rail) and tells the host.
+    pub fn open_card(
+        &mut self,
+        product_id: String,
+        hotspot_id: Option<String>,
+        source: Source,
+        position: Option<Point>,
+        opener_slot: Option<usize>,
+        outbox: &mut Vec<Outgoing>,
+    ) {
+        if !self.stage.has_product(&product_id) {
+            return;
+        }
+        let open = OpenCard { product_id, hotspot_id, source, video_time: self.presented_time, position, opener_slot };
+        self.select(&open, outbox);
+        self.card = Some(open);
+        if self.refresh_card() {
+            self.overlay.card.open();
+        }
+    }
+
+    fn select(&self, open: &OpenCard, outbox: &mut Vec<Outgoing>) {
+        outbox.push(Outgoing::Select {
+            product_id: open.product_id.clone(),
+            hotspot_id: open.hotspot_id.clone(),
+            source: open.source,
+            video_time: open.video_time,
+        });
+        if let Some(product) = self.stage.product(&open.product_id) {
+            self.analytics("select_item", product, outbox);
+        }
+    }
+
+    /// Fills the card for its product (after it opened or its product changed); false when
+    /// there is no card or its product is gone.
+    fn refresh_card(&mut self) -> bool {
+        let Some(open) = &self.card else { return false };
+        let Some(product) = self.stage.product(&open.product_id) else {
+            self.close_card();
+            return false;
+        };
+        let price = self.price_text(product);
+        let original_price = product.original_price.map(|p| self.format_price(p, product)).unwrap_or_default();
+        let image = product.image.as_deref().map(|url| js::resolve_http_url(url, &self.base_url)).unwrap_or_default();
+        let view = CardView {
+            title: product.display_name(),
+            price: &price,
+            original_price: &original_price,
+            description: product.description.as_deref().unwrap_or(""),
+            image: &image,
+            available: product.available,
+        };
+        self.overlay.card.fill(&view).is_ok()
+    }
+
+    /// Closes the card; gives focus back to the hotspot that opened it. False if none was open.
+    pub fn close_card(&mut self) -> bool {
+        let was_open = self.overlay.card.is_open();
+        self.overlay.card.close();
+        if let Some(slot) = self.card.take().and_then(|open| open.opener_slot) {
+            if let Some(button) = self.overlay.hotspot_button(slot) {
+                let _ = button.focus();
+            }
+        }
+        was_open
+    }
+
+    pub fn pin(&mut self, product_id: Option<String>) {
+        self.pinned = product_id;
+        self.refresh_pinned();
+    }
+
+    fn refresh_pinned(&self) {
+        let product = self.pinned.as_deref().and_then(|id| self.stage.product(id));
+        match product {
+            Some(product) => {
+                let price = self.price_text(product);
+                self.overlay.pinned.show(Some((product.display_name(), &price, product.available)));
+            }
+            None => self.overlay.pinned.show(None),
+        }
+    }
+
+    fn fill_rail(&mut self) {
+        let prices: Vec<String> = self.stage.products().iter().map(|p| self.price_text(p)).collect();
+        let entries: Vec<RailEntry> = self
+            .stage
+            .products()
+            .iter()
+            .zip(&prices)
+            .map(|(product, price)| RailEntry {
+                product_id: &product.id,
+                title: product.display_name(),
+                price,
+                available: product.available,
+            })
+            .collect();
+        let _ = self.overlay.rail.fill(&self.document, &entries);
+        self.mark_rail();
+        self.apply_rail_mode();
+    }
+
+    /// `aria-current` on the rail items whose product has a visible hotspot.
+    fn mark_rail(&self) {
+        let mut active: Vec<&str> = self
+            .stage
+            .visible()
+            .filter_map(|(_, key)| self.stage.hotspot(key).map(|h| h.product.as_str()))
+            .collect();
+        active.sort_unstable();
+        active.dedup();
+        self.overlay.rail.mark(&active);
+    }
+
+    pub fn apply_rail_mode(&self) {
+        let expanded = self.rail_toggled.unwrap_or(match self.rail_mode {
+            RailMode::Open => true,
+            RailMode::Closed => false,
+            RailMode::Auto => !self.narrow,
+        });
+        self.overlay.rail.set_expanded(expanded);
+    }
+
+    pub fn toggle_rail(&mut self) {
+        self.rail_toggled = Some(!self.overlay.rail.is_expanded());
+        self.apply_rail_mode();
+    }
+
+    // ---- intents ----------------------------------------------------------------------------
+
+    /// A buy or add-to-cart button of the card or of the pinned card.
+    pub fn button_intent(&mut self, action: Action, pinned: bool, outbox: &mut Vec<Outgoing>) {
+        let (open, surface) = if pinned {
+            let Some(product_id) = self.pinned.clone() else { return };
+            let open = OpenCard {
+                product_id,
+                hotspot_id: None,
+                source: Source::Pinned,
+                video_time: self.presented_time,
+                position: None,
+                opener_slot: None,
+            };
+            (open, Surface::Pinned)
+        } else {
+            let Some(open) = self.card.take() else { return };
+            (open, Surface::Card)
+        };
+        let control = Control::for_product(action, open.source, &open.product_id);
+        self.emit_intent(action, &open, control, surface, outbox);
+        if surface == Surface::Card {
+            self.card = Some(open);
+        }
+    }
+
+    /// Queues an intent unless the product cannot be bought or the same control fired < 500 ms ago.
+    fn emit_intent(&mut self, action: Action, open: &OpenCard, control: Control, surface: Surface, outbox: &mut Vec<Outgoing>) {
+        let Some(product) = self.stage.product(&open.product_id) else { return };
+        if !intent::can_buy(product) {
+            return;
+        }
+        let now = js_sys::Date::now();
+        if !self.repeat_guard.allow(control, now) {
+            return;
+        }
+        let mut id = js::random_uuid();
+        if id.is_empty() {
+            id = intent::uuid_v4(random_bytes());
+        }
+        let intent = intent::intent(
+            id,
+            action,
+            product,
+            self.fallback_currency(),
+            open.hotspot_id.clone(),
+            open.source,
+            open.video_time,
+            open.position,
+            now,
+        );
+        self.set_status(surface, "");
+        outbox.push(Outgoing::Intent { intent, surface });
+        let event = match action {
+            Action::BuyNow => "begin_checkout",
+            Action::AddToCart => "add_to_cart",
+        };
+        self.analytics(event, product, outbox);
+    }
+
+    /// The default action of an intent nobody prevented: opens the product page in a new tab.
+    pub fn open_product_page(&self, product_id: &str) -> bool {
+        let Some(url) = self.stage.product(product_id).and_then(|p| p.url.as_deref()) else { return false };
+        let url = js::resolve_http_url(url, &self.base_url);
+        let Some(window) = web_sys::window() else { return false };
+        !url.is_empty() && window.open_with_url_and_target_and_features(&url, "_blank", "noopener").is_ok()
+    }
+
+    fn buttons(&self, surface: Surface, action: Action) -> Option<&web_sys::HtmlButtonElement> {
+        let (buy, add) = match surface {
+            Surface::Card => (&self.overlay.card.buy, &self.overlay.card.add_to_cart),
+            Surface::Pinned => (&self.overlay.pinned.buy, &self.overlay.pinned.add_to_cart),
+            Surface::None => return None,
+        };
+        Some(if action == Action::BuyNow { buy } else { add })
+    }
+
+    fn set_status(&self, surface: Surface, text: &str) {
+        match surface {
+            Surface::Card => self.overlay.card.set_status(text),
+            Surface::Pinned => self.overlay.pinned.set_status(text),
+            Surface::None => {}
+        }
+    }
+
+    /// While the host confirms an intent (`respondWith`), its button is busy.
+    pub fn set_pending(&self, surface: Surface, action: Action, pending: bool) {
+        if let Some(button) = self.buttons(surface, action) {
+            overlay::set_pending(button, pending);
+        }
+        if pending {
+            self.set_status(surface, "Adding\u{2026}");
+        }
+    }
+
+    /// The host's answer to `respondWith`: "added", or the reason it was refused.
+    pub fn settle(&self, surface: Surface, action: Action, ok: bool, reason: &str) {
+        self.set_pending(surface, action, false);
+        let text = match (ok, reason.is_empty()) {
+            (true, _) => "Added to cart",
+            (false, false) => reason,
+            (false, true) => "Could not add to cart",
+        };
+        self.set_status(surface, text);
+    }
+
+    /// Without `respondWith`: says where the viewer's intent went.
+    pub fn show_outcome(&self, surface: Surface, opened: bool) {
+        self.set_status(surface, if opened { "Opened in a new tab" } else { "" });
+    }
+
+    /// Queues an analytics ecommerce event (only with the `datalayer` attribute).
+    fn analytics(&self, event: &'static str, product: &Product, outbox: &mut Vec<Outgoing>) {
+        if !self.datalayer {
+            return;
+        }
+        let item = intent::item_for(product, self.fallback_currency(), 1);
+        outbox.push(Outgoing::DataLayer { event, currency: item.currency.clone(), value: item.price, item });
+    }
+}
+
+fn random_bytes() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    for chunk in bytes.chunks_mut(4) {
+        let word = (js_sys::Math::random() * 4_294_967_296.0) as u32;
+        chunk.copy_from_slice(&word.to_le_bytes());
+    }
+    bytes
+}
