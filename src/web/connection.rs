@@ -182,6 +182,10 @@ fn on_click(shared: &Rc<Shared>, event: &Event) {
         shared.update(|state, outbox| state.open_card(product_id, None, Source::Rail, None, None, outbox));
         return;
     }
+    if overlay::is_pinned_title(&target) {
+        shared.update(|state, outbox| state.open_pinned(outbox));
+        return;
+    }
     let pinned = overlay::in_pinned(&target);
     match overlay::control_part(&target).as_deref() {
         Some(part::BUY) => shared.update(|state, outbox| state.button_intent(Action::BuyNow, pinned, outbox)),

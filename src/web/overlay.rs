@@ -250,7 +250,9 @@ impl Pinned {
         let badge = create(document, "span", None)?;
         badge.set_class_name("badge");
         badge.set_text_content(Some("Now presenting"));
-        let title = create(document, "strong", Some(part::PINNED_TITLE))?;
+        // The title opens the product card (a button, so keyboards reach it too).
+        let title = create(document, "button", Some(part::PINNED_TITLE))?;
+        title.set_attribute("type", "button")?;
         let price = create(document, "span", Some(part::PINNED_PRICE))?;
         let actions = create(document, "div", None)?;
         actions.set_class_name("actions");
@@ -372,6 +374,11 @@ pub fn hotspot_slot(element: &Element) -> Option<usize> {
 /// The product of the rail item `element` is (inside), if any.
 pub fn rail_product(element: &Element) -> Option<String> {
     element.closest("[part~=rail-item]").ok().flatten()?.get_attribute("data-product-id")
+}
+
+/// Whether `element` is (inside) the pinned card's title, which opens the product card.
+pub fn is_pinned_title(element: &Element) -> bool {
+    matches!(element.closest("[part~=pinned-title]"), Ok(Some(_)))
 }
 
 /// Whether `element` is inside the pinned card.

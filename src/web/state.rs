@@ -523,6 +523,13 @@ impl State {
         self.refresh_pinned();
     }
 
+    /// The viewer opened the pinned product: its card, with `source: "pinned"`.
+    pub fn open_pinned(&mut self, outbox: &mut Vec<Outgoing>) {
+        if let Some(product_id) = self.pinned.clone() {
+            self.open_card(product_id, None, Source::Pinned, None, None, outbox);
+        }
+    }
+
     fn refresh_pinned(&self) {
         let product = self.pinned.as_deref().and_then(|id| self.stage.product(id));
         match product {
