@@ -36,7 +36,10 @@ impl Drop for Connection {
 pub fn start_frames(weak: &Weak<Shared>, video: &HtmlVideoElement) -> FrameLoop {
     let weak = weak.clone();
     FrameLoop::start(video, move |time| {
-        Shared::with(&weak, |shared| shared.update(|state, outbox| state.render(time, outbox)));
+        Shared::with(&weak, |shared| {
+            let host = shared.host.clone();
+            shared.update(|state, outbox| state.play_frame(time, &host, outbox));
+        });
     })
 }
 
@@ -55,20 +58,14 @@ impl Connection {
             EventListener::new(video, name, move |_| Shared::with(&weak, |shared| f(shared, &target)))
         };
         // Playing: a frame loop. Paused, ended or emptied: no loop, one render now.
-        for name in ["play", "playing", "pause", "ended", "emptied"] {
+        // A paused render also re-reads the layout: a style may have changed with no resize.
+        for name in ["play", "playing", "pause", "ended", "emptied", "seeking", "seeked"] {
             listeners.push(on_video(name, |shared, video| {
+                let host = shared.host.clone();
                 shared.update(|state, outbox| {
                     state.follow_playback(video);
                     if video.paused() || video.ended() {
-                        state.render(video.current_time(), outbox);
-                    }
-                });
-            }));
-        }
-        for name in ["seeking", "seeked"] {
-            listeners.push(on_video(name, |shared, video| {
-                shared.update(|state, outbox| {
-                    if video.paused() {
+                        state.relayout(&host);
                         state.render(video.current_time(), outbox);
                     }
                 });

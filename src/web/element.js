@@ -96,7 +96,7 @@ export function placeLayer(layer, left, top, width, height) {
 /**
  * The layout facts the geometry needs, read at once (only when they may have changed):
  * [left, top, width, height] of the video's content box relative to the host's padding box,
- * the video's intrinsic size, then its object-fit and object-position.
+ * the video's intrinsic size, its object-fit and object-position, and both as one `fitOf` key.
  */
 export function readLayout(host, video) {
   const hostBox = host.getBoundingClientRect();
@@ -108,7 +108,12 @@ export function readLayout(host, video) {
   const width = videoBox.width - px("border-left-width") - px("border-right-width") - px("padding-left") - px("padding-right");
   const height = videoBox.height - px("border-top-width") - px("border-bottom-width") - px("padding-top") - px("padding-bottom");
   return [left, top, Math.max(0, width), Math.max(0, height), video.videoWidth, video.videoHeight,
-    style.objectFit, style.objectPosition];
+    style.objectFit, style.objectPosition, fitOf(video, style)];
+}
+
+/** The video's object-fit and object-position as one string, to notice a change of style. */
+export function fitOf(video, style = getComputedStyle(video)) {
+  return `${style.objectFit} ${style.objectPosition}`;
 }
 
 /** A v4 UUID from the platform, or "" when it has none (the Rust side then makes one). */

@@ -280,9 +280,10 @@ impl Shared {
         let weak = self.me.clone();
         match settled {
             Some(settled) => {
-                self.update(|state, _| state.set_pending(surface, action, true));
+                let intent_id = intent.intent_id.clone();
+                self.update(|state, _| state.await_answer(surface, action, product_id, intent_id.clone()));
                 let done = Closure::once_into_js(move |ok: bool, reason: String| {
-                    Shared::with(&weak, |shared| shared.update(|state, _| state.settle(surface, action, ok, &reason)));
+                    Shared::with(&weak, |shared| shared.update(|state, _| state.settle(&intent_id, ok, &reason)));
                 });
                 js::when_settled(&settled, done);
             }

@@ -27,6 +27,9 @@ extern "C" {
     #[wasm_bindgen(js_name = readLayout)]
     pub fn read_layout(host: &HtmlElement, video: &HtmlVideoElement) -> Array;
 
+    #[wasm_bindgen(js_name = fitOf)]
+    pub fn fit_of(video: &HtmlVideoElement) -> String;
+
     #[wasm_bindgen(js_name = randomUuid)]
     pub fn random_uuid() -> String;
 

@@ -23,6 +23,9 @@ use crate::web::names::{attr, part};
 use crate::web::overlay::{self, CardView, Overlay, RailEntry};
 use crate::web::style;
 
+/// How often (in frames) a playing video's object-fit and object-position are read again.
+const STYLE_CHECK_FRAMES: u32 = 15;
+
 /// Narrower players than this show the rail collapsed in `rail="auto"`.
 const NARROW_PX: f64 = 480.0;
 
@@ -48,6 +51,14 @@ struct OpenCard {
     position: Option<Point>,
     /// The hotspot slot to give focus back to on close.
     opener_slot: Option<usize>,
+}
+
+/// An intent whose outcome the host promised through `respondWith`.
+struct Awaited {
+    surface: Surface,
+    action: Action,
+    product_id: String,
+    intent_id: String,
 }
 
 /// A metadata cue's hotspot, kept so it joins again after a timeline reload.
@@ -94,9 +105,13 @@ pub struct State {
     /// Media time of the frame the viewer sees (the last one rendered).
     pub presented_time: f64,
     moves: Vec<f64>,
+    /// object-fit and object-position as last read, to notice a change of style.
+    fit: String,
+    frames_since_style_check: u32,
     card: Option<OpenCard>,
     pinned: Option<String>,
     cues: Vec<CueHotspot>,
+    awaiting: Vec<Awaited>,
     tracks_watched: u32,
     repeat_guard: RepeatGuard,
     pub connection: Option<Connection>,
@@ -136,9 +151,12 @@ impl State {
             generation: 0,
             presented_time: 0.0,
             moves: Vec::new(),
+            fit: String::new(),
+            frames_since_style_check: 0,
             card: None,
             pinned: None,
             cues: Vec::new(),
+            awaiting: Vec::new(),
             tracks_watched: 0,
             repeat_guard: RepeatGuard::default(),
             connection: None,
@@ -202,6 +220,7 @@ impl State {
         let facts = js::read_layout(host, video);
         let number = |i: u32| facts.get(i).as_f64().unwrap_or(0.0);
         let (left, top, width, height) = (number(0), number(1), number(2), number(3));
+        self.fit = facts.get(8).as_string().unwrap_or_default();
         self.viewport = Viewport {
             video_width: number(4),
             video_height: number(5),
@@ -216,6 +235,21 @@ impl State {
             self.narrow = narrow;
             self.apply_rail_mode();
         }
+    }
+
+    /// A frame of the playing video. Every `STYLE_CHECK_FRAMES` frames it also checks the
+    /// video's object-fit and object-position, which a page may change with a class and no resize.
+    pub fn play_frame(&mut self, time: f64, host: &HtmlElement, outbox: &mut Vec<Outgoing>) {
+        self.frames_since_style_check += 1;
+        if self.frames_since_style_check >= STYLE_CHECK_FRAMES {
+            self.frames_since_style_check = 0;
+            if let Some(video) = &self.video {
+                if js::fit_of(video) != self.fit {
+                    self.relayout(host);
+                }
+            }
+        }
+        self.render(time, outbox);
     }
 
     /// One frame: asks the stage what changed at `time` and applies it. A frame where nothing
@@ -469,6 +503,7 @@ impl State {
         self.card = Some(open);
         if self.refresh_card() {
             self.overlay.card.open();
+            self.show_awaited(Surface::Card);
         }
     }
 
@@ -503,7 +538,9 @@ impl State {
             image: &image,
             available: product.available,
         };
-        self.overlay.card.fill(&view).is_ok()
+        let filled = self.overlay.card.fill(&view).is_ok();
+        self.show_awaited(Surface::Card);
+        filled
     }
 
     /// Closes the card; gives focus back to the hotspot that opened it. False if none was open.
@@ -539,6 +576,7 @@ impl State {
             }
             None => self.overlay.pinned.show(None),
         }
+        self.show_awaited(Surface::Pinned);
     }
 
     fn fill_rail(&mut self) {
@@ -615,7 +653,7 @@ impl State {
     /// Queues an intent unless the product cannot be bought or the same control fired < 500 ms ago.
     fn emit_intent(&mut self, action: Action, open: &OpenCard, control: Control, surface: Surface, outbox: &mut Vec<Outgoing>) {
         let Some(product) = self.stage.product(&open.product_id) else { return };
-        if !intent::can_buy(product) {
+        if !intent::can_buy(product) || self.is_awaited(surface, action, &open.product_id) {
             return;
         }
         let now = js_sys::Date::now();
@@ -671,25 +709,68 @@ impl State {
         }
     }
 
-    /// While the host confirms an intent (`respondWith`), its button is busy.
-    pub fn set_pending(&self, surface: Surface, action: Action, pending: bool) {
-        if let Some(button) = self.buttons(surface, action) {
-            overlay::set_pending(button, pending);
+    /// The product a surface shows now, if any.
+    fn shown_product(&self, surface: Surface) -> Option<&str> {
+        match surface {
+            Surface::Card => self.card.as_ref().map(|open| open.product_id.as_str()),
+            Surface::Pinned => self.pinned.as_deref(),
+            Surface::None => None,
         }
-        if pending {
+    }
+
+    fn is_awaited(&self, surface: Surface, action: Action, product_id: &str) -> bool {
+        self.awaiting.iter().any(|a| a.surface == surface && a.action == action && a.product_id == product_id)
+    }
+
+    /// The host answers an intent through `respondWith`: its button is busy until it settles.
+    pub fn await_answer(&mut self, surface: Surface, action: Action, product_id: String, intent_id: String) {
+        if surface != Surface::None {
+            self.awaiting.push(Awaited { surface, action, product_id, intent_id });
+            self.show_awaited(surface);
+        }
+    }
+
+    /// Marks the surface's buttons busy for the answers it still awaits for the product it
+    /// shows (after it was filled anew, or another product took its place).
+    fn show_awaited(&self, surface: Surface) {
+        let Some(product_id) = self.shown_product(surface) else { return };
+        let mut busy = false;
+        for action in [Action::BuyNow, Action::AddToCart] {
+            let awaited = self.is_awaited(surface, action, product_id);
+            if let Some(button) = self.buttons(surface, action) {
+                if awaited {
+                    overlay::set_pending(button, true);
+                } else if button.get_attribute("aria-busy").is_some() {
+                    overlay::set_pending(button, false);
+                    let available = self.stage.product(product_id).is_some_and(|p| p.available);
+                    button.set_disabled(!available);
+                }
+            }
+            busy |= awaited;
+        }
+        if busy {
             self.set_status(surface, "Adding\u{2026}");
         }
     }
 
-    /// The host's answer to `respondWith`: "added", or the reason it was refused.
-    pub fn settle(&self, surface: Surface, action: Action, ok: bool, reason: &str) {
-        self.set_pending(surface, action, false);
+    /// The host's answer to `respondWith`: "added", or the reason it was refused. Shown only
+    /// where the product it concerns is still shown.
+    pub fn settle(&mut self, intent_id: &str, ok: bool, reason: &str) {
+        let Some(at) = self.awaiting.iter().position(|a| a.intent_id == intent_id) else { return };
+        let answered = self.awaiting.remove(at);
+        if self.shown_product(answered.surface) != Some(answered.product_id.as_str()) {
+            return;
+        }
+        self.show_awaited(answered.surface);
+        if self.is_awaited(answered.surface, answered.action, &answered.product_id) {
+            return;
+        }
         let text = match (ok, reason.is_empty()) {
             (true, _) => "Added to cart",
             (false, false) => reason,
             (false, true) => "Could not add to cart",
         };
-        self.set_status(surface, text);
+        self.set_status(answered.surface, text);
     }
 
     /// Without `respondWith`: says where the viewer's intent went.
