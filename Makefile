@@ -16,7 +16,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 NODE_OPTIONS ?= --no-deprecation
 export CHROMIUM CHROMEDRIVER NODE_OPTIONS
 
-.PHONY: build demo test bench tools rust-tools js-tools browser test-native test-web test-e2e size clean
+.PHONY: build demo test bench tools rust-tools js-tools browser test-native test-web test-e2e size size-check clean
 
 ## ---- installing what is missing ------------------------------------------------------------
 
@@ -67,7 +67,7 @@ demo: build
 
 ## ---- tests ---------------------------------------------------------------------------------
 
-test: build browser test-native test-web test-e2e
+test: build size-check browser test-native test-web test-e2e
 
 test-native:
 	@echo "== native tests (cargo test)"
@@ -85,13 +85,20 @@ test-e2e: build browser
 size: build
 	@node tools/size.mjs
 
+# The size ratchet: fails when pkg/ (wasm + JS, gzip -9) outgrows tools/size-ceiling.json.
+size-check: build
+	@echo "== size check (pkg/ wasm + JS, gzip -9)"
+	@node tools/size-check.mjs
+
 ## ---- benchmarks ----------------------------------------------------------------------------
 
+# Native (benches/core.rs, divan) then browser (tests/bench/run.mjs: ours vs video.js +
+# videojs-overlay and a naive JS overlay); the browser table also goes to bench-results/latest.json.
+# Figures over budget are reported, not failures; a steady frame that allocates fails.
 bench: build browser
-	@echo "== native benchmarks"
+	@echo "== native benchmarks (benches/core.rs)"
 	@cargo bench --quiet --bench core
-	@echo "== browser benchmarks"
-	@ln -sfn ../pkg www/pkg
+	@echo "== browser benchmarks (tests/bench/run.mjs)"
 	@node tests/bench/run.mjs
 
 clean:

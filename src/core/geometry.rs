@@ -442,13 +442,7 @@ fn parse_term(word: &str) -> Option<(f64, f64)> {
 
 /// A CSS number: finite, no `inf`/`nan` words (which Rust's parser would accept).
 fn parse_number(s: &str) -> Option<f64> {
-    let looks_numeric = s
-        .bytes()
-        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
-    if s.is_empty() || !looks_numeric {
-        return None;
-    }
-    s.parse::<f64>().ok().filter(|n| n.is_finite())
+    super::number::parse_css_number(s)
 }
 
 fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {

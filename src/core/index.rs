@@ -31,7 +31,8 @@
 //! - Results are sorted by key before returning (in place, no allocation): the stage hands out
 //!   keys in timeline order, so ascending keys are timeline order.
 
-use std::collections::HashMap;
+use super::sort::sort_by;
+use super::table::{hash_u32, Table};
 
 /// A hotspot's stable handle. The stage assigns keys in timeline order and never reuses one
 /// within a loaded timeline, so ascending keys are timeline order.
@@ -50,11 +51,64 @@ const DEAD_MIN: usize = 64;
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     /// Every live interval, by key: for removal and for rebuilding.
-    spans: HashMap<Key, Span>,
+    spans: Spans,
     main: Tree,
     recent: Tree,
     /// The live intervals of `recent`, to rebuild it on insert.
     recent_entries: Vec<Entry>,
+}
+
+/// Every live interval, by key: a list, and a table of positions in it to find a key.
+#[derive(Debug, Clone, Default)]
+struct Spans {
+    list: Vec<(Key, Span)>,
+    table: Table,
+}
+
+impl Spans {
+    fn get(&self, key: Key) -> Option<&Span> {
+        let at = self.table.find(hash_u32(key), |h| self.key_at(h) == Some(key))?;
+        self.list.get(at as usize).map(|(_, span)| span)
+    }
+
+    /// Adds or replaces the interval of `key`.
+    fn insert(&mut self, key: Key, span: Span) {
+        let at = self.table.find(hash_u32(key), |h| self.key_at(h) == Some(key));
+        if let Some(entry) = at.and_then(|at| self.list.get_mut(at as usize)) {
+            entry.1 = span;
+            return;
+        }
+        let Ok(handle) = u32::try_from(self.list.len()) else {
+            return; // beyond 4 billion intervals: unreachable with the contract's limits
+        };
+        self.list.push((key, span));
+        let Spans { list, table } = self;
+        table.set(hash_u32(key), handle, |_| false, |h| hash_at(list, h));
+    }
+
+    /// Removes the interval of `key`, moving the last one into its place.
+    fn remove(&mut self, key: Key) -> Option<Span> {
+        let Spans { list, table } = self;
+        let at = table.remove(
+            hash_u32(key),
+            |h| list.get(h as usize).map(|e| e.0) == Some(key),
+            |h| hash_at(list, h),
+        )?;
+        let (_, span) = list.swap_remove(at as usize);
+        if let Some(&(moved, _)) = list.get(at as usize) {
+            let last = list.len() as u32;
+            table.set(hash_u32(moved), at, |h| h == last, |h| hash_at(list, h));
+        }
+        Some(span)
+    }
+
+    fn key_at(&self, handle: u32) -> Option<Key> {
+        self.list.get(handle as usize).map(|e| e.0)
+    }
+}
+
+fn hash_at(list: &[(Key, Span)], handle: u32) -> u32 {
+    list.get(handle as usize).map_or(0, |e| hash_u32(e.0))
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -81,7 +135,7 @@ impl Index {
     /// not stored.
     pub fn build(entries: &[(Key, f64, f64)]) -> Index {
         let mut index = Index::new();
-        index.spans.reserve(entries.len());
+        index.spans.table = Table::with_capacity(entries.len());
         for &(key, start, end) in entries {
             if start < end {
                 index.spans.insert(
@@ -93,7 +147,7 @@ impl Index {
                     },
                 );
             } else {
-                index.spans.remove(&key);
+                index.spans.remove(key);
             }
         }
         index.rebuild_all();
@@ -121,7 +175,7 @@ impl Index {
                 self.recent_entries.push(Entry { key, start, end });
             }
         }
-        let limit = RECENT_MIN.max(isqrt(self.spans.len()));
+        let limit = RECENT_MIN.max(isqrt(self.len()));
         if self.recent_entries.len() > limit {
             self.rebuild_all();
         } else {
@@ -132,7 +186,7 @@ impl Index {
 
     /// Removes the interval of `key`; false if there was none. O(log n) amortized.
     pub fn remove(&mut self, key: Key) -> bool {
-        let Some(span) = self.spans.remove(&key) else {
+        let Some(span) = self.spans.remove(key) else {
             return false;
         };
         if span.recent {
@@ -149,21 +203,21 @@ impl Index {
 
     /// The number of intervals stored.
     pub fn len(&self) -> usize {
-        self.spans.len()
+        self.spans.list.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.spans.is_empty()
+        self.spans.list.is_empty()
     }
 
     /// Whether `key` has an interval.
     pub fn contains(&self, key: Key) -> bool {
-        self.spans.contains_key(&key)
+        self.spans.get(key).is_some()
     }
 
     /// The interval of `key`, as `(start, end)`.
     pub fn span(&self, key: Key) -> Option<(f64, f64)> {
-        self.spans.get(&key).map(|s| (s.start, s.end))
+        self.spans.get(key).map(|s| (s.start, s.end))
     }
 
     /// Clears `out` and fills it with the keys whose interval contains `t` (`start <= t < end`),
@@ -175,15 +229,17 @@ impl Index {
         }
         self.main.query(t, out);
         self.recent.query(t, out);
-        out.sort_unstable();
+        sort_by(out, |a, b| a < b);
     }
 
     /// Puts every live interval in a fresh main tree and empties the recent one.
     fn rebuild_all(&mut self) {
         let mut entries: Vec<Entry> = self
             .spans
+            .list
             .iter_mut()
-            .map(|(&key, span)| {
+            .map(|(key, span)| {
+                let key = *key;
                 span.recent = false;
                 Entry {
                     key,
@@ -256,26 +312,35 @@ impl Tree {
             by_end: Vec::with_capacity(entries.len()),
             ..Tree::default()
         };
-        tree.root = tree.build_node(entries);
+        // Sorted by start once; every split below keeps that order, so each node finds its
+        // median and its list by start without sorting again.
+        sort_entries(entries, false);
+        tree.root = tree.build_node(entries, &mut Vec::new());
         tree
     }
 
-    /// Builds the subtree of `entries` and returns its node index. Recursion depth is at most
-    /// log2(n) + 1 (each child gets at most half).
-    fn build_node(&mut self, entries: &mut [Entry]) -> u32 {
-        let middle = entries.len() / 2;
-        if entries.is_empty() {
-            return NO_NODE;
-        }
-        entries.select_nth_unstable_by(middle, |a, b| a.start.total_cmp(&b.start));
-        let Some(center) = entries.get(middle).map(|e| e.start) else {
+    /// Builds the subtree of `entries` (sorted by start, then key) and returns its node index.
+    /// Recursion depth is at most log2(n) + 1 (each child gets at most half). `scratch` is a
+    /// buffer lent to every node in turn.
+    fn build_node(&mut self, entries: &mut [Entry], scratch: &mut Vec<Entry>) -> u32 {
+        let Some(center) = entries.get(entries.len() / 2).map(|e| e.start) else {
             return NO_NODE;
         };
-        // [ left: end <= c | node: start <= c < end | right: start > c ]
-        let left_len = partition(entries, |e| e.end <= center);
-        let (left, rest) = entries.split_at_mut(left_len);
-        let node_len = partition(rest, |e| e.start <= center);
-        let (here, right) = rest.split_at_mut(node_len);
+        // [ left: end <= c | node: start <= c < end | right: start > c ], each still by start.
+        let (starts_by_c, right) = entries.split_at_mut(entries.partition_point(|e| e.start <= center));
+        scratch.clear();
+        let mut left_len = 0;
+        for i in 0..starts_by_c.len() {
+            let entry = starts_by_c[i];
+            if entry.end <= center {
+                starts_by_c[left_len] = entry;
+                left_len += 1;
+            } else {
+                scratch.push(entry);
+            }
+        }
+        let (left, here) = starts_by_c.split_at_mut(left_len);
+        here.copy_from_slice(scratch);
 
         let (Ok(first), Ok(last), Ok(index)) = (
             u32::try_from(self.by_start.len()),
@@ -284,14 +349,13 @@ impl Tree {
         ) else {
             return NO_NODE; // beyond 4 billion intervals: unreachable with the contract's limits
         };
-        here.sort_unstable_by(|a, b| a.start.total_cmp(&b.start).then(a.key.cmp(&b.key)));
         self.by_start.extend(here.iter().map(|e| Mark {
             time: e.start,
             key: e.key,
             alive: true,
         }));
-        here.sort_unstable_by(|a, b| b.end.total_cmp(&a.end).then(a.key.cmp(&b.key)));
-        self.by_end.extend(here.iter().map(|e| Mark {
+        sort_entries(scratch, true);
+        self.by_end.extend(scratch.iter().map(|e| Mark {
             time: e.end,
             key: e.key,
             alive: true,
@@ -303,8 +367,8 @@ impl Tree {
             first,
             last,
         });
-        let left = self.build_node(left);
-        let right = self.build_node(right);
+        let left = self.build_node(left, scratch);
+        let right = self.build_node(right, scratch);
         if let Some(node) = self.nodes.get_mut(index as usize) {
             node.left = left;
             node.right = right;
@@ -398,16 +462,13 @@ fn kill_mark(
     false
 }
 
-/// Moves the elements satisfying `keep_front` to the front; returns how many there are.
-fn partition<T>(items: &mut [T], mut keep_front: impl FnMut(&T) -> bool) -> usize {
-    let mut front = 0;
-    for i in 0..items.len() {
-        if items.get(i).is_some_and(&mut keep_front) {
-            items.swap(front, i);
-            front += 1;
-        }
-    }
-    front
+/// Sorts by start ascending, or by end descending (`by_end`), then by key: one comparator
+/// for both orders, so the sort is compiled once. (Negation reverses `total_cmp` exactly.)
+fn sort_entries(entries: &mut [Entry], by_end: bool) {
+    let time = |e: &Entry| if by_end { -e.end } else { e.start };
+    sort_by(entries, |a, b| {
+        time(a).total_cmp(&time(b)).then(a.key.cmp(&b.key)).is_lt()
+    });
 }
 
 #[cfg(test)]

@@ -6,8 +6,12 @@
 pub mod geometry;
 pub mod index;
 pub mod intent;
+pub mod json;
 pub mod motion;
+pub mod number;
+pub mod sort;
 pub mod stage;
+mod table;
 pub mod timeline;
 pub mod validate;
 pub mod value;

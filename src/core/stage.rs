@@ -8,11 +8,11 @@
 //! It must never touch the DOM or keep browser handles, and never allocate on a steady frame
 //! (same visible set, moving or not): that runs 60 times a second for as long as the video plays.
 
-use std::collections::HashMap;
-
 use super::geometry::Viewport;
 use super::index::{Index, Key};
 use super::motion::position_at;
+use super::sort::sort_by;
+use super::table::{hash_str, Table};
 use super::timeline::{Hotspot, Point, Product, Timeline};
 
 /// One change for the overlay, since the previous frame. `x`, `y` are CSS px in the video's
@@ -64,15 +64,15 @@ enum Pending {
 pub struct Stage {
     currency: Option<String>,
     products: Vec<Product>,
-    /// Product id -> its index in `products`.
-    product_index: HashMap<String, usize>,
+    /// Product id -> its position in `products`.
+    products_by_id: Table,
     /// Hotspots by `key - base`, in timeline order; `None` once removed (keys are never reused).
     hotspots: Vec<Option<Hotspot>>,
     /// The key of `hotspots[0]`. Each load starts after the previous load's keys, so a key kept
     /// across a reload (say by an open card) resolves to nothing rather than another hotspot.
     base: Key,
-    /// Hotspot id -> key, for the live hotspots.
-    hotspot_keys: HashMap<String, Key>,
+    /// Hotspot id -> its position in `hotspots` (`key - base`), for the live hotspots.
+    hotspots_by_id: Table,
     index: Index,
 
     // Per-frame state; the buffers are reused so a steady frame allocates nothing.
@@ -108,33 +108,30 @@ impl Stage {
             hotspots,
         } = timeline;
         self.currency = currency;
-        self.product_index = products
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.clone(), i))
-            .collect();
+        self.products_by_id = Table::with_capacity(products.len());
         self.products = products;
+        for at in 0..self.products.len() {
+            self.keep_product_id(at);
+        }
 
         let old_hotspots = std::mem::take(&mut self.hotspots);
         let old_base = self.base;
         self.base = fresh_base(old_base, old_hotspots.len(), hotspots.len());
-        self.hotspot_keys = HashMap::with_capacity(hotspots.len());
+        self.hotspots_by_id = Table::with_capacity(hotspots.len());
         let mut entries = Vec::with_capacity(hotspots.len());
         self.hotspots.reserve(hotspots.len());
         for hotspot in hotspots {
-            let Some(key) = self.next_key() else {
+            let Some(entry) = self.push_hotspot(hotspot) else {
                 break; // beyond u32 keys: unreachable with the contract's limits
             };
-            entries.push((key, hotspot.start, hotspot.end));
-            self.hotspot_keys.insert(hotspot.id.clone(), key);
-            self.hotspots.push(Some(hotspot));
+            entries.push(entry);
         }
         self.index = Index::build(&entries);
 
         // Carry what is on screen across, by id.
         let mut shown = std::mem::take(&mut self.shown);
-        let (keys, hotspots, base, owed) = (
-            &self.hotspot_keys,
+        let (by_id, hotspots, base, owed) = (
+            &self.hotspots_by_id,
             &self.hotspots,
             self.base,
             &mut self.owed,
@@ -142,7 +139,7 @@ impl Stage {
         shown.retain_mut(|entry| {
             let before = slab_get(&old_hotspots, old_base, entry.key);
             let now = before.and_then(|b| {
-                let key = *keys.get(&b.id)?;
+                let key = base.checked_add(find_hotspot(by_id, hotspots, &b.id)?)?;
                 let h = slab_get(hotspots, base, key)?;
                 (h.product == b.product && h.label == b.label).then_some(key)
             });
@@ -157,7 +154,7 @@ impl Stage {
                 }
             }
         });
-        shown.sort_unstable_by_key(|e| e.key);
+        sort_by(&mut shown, |a, b| a.key < b.key);
         // Ids are unique after validation; should two old ones meet one new key, keep one.
         let mut previous = None;
         shown.retain(|entry| {
@@ -185,17 +182,15 @@ impl Stage {
     pub fn add_hotspots(&mut self, list: Vec<Hotspot>) {
         let mut entries = Vec::with_capacity(list.len());
         for hotspot in list {
-            if let Some(&replaced) = self.hotspot_keys.get(&hotspot.id) {
+            if let Some(replaced) = self.hotspot_key(&hotspot.id) {
                 // A repeated id within this list: the earlier one never reaches the index.
                 entries.retain(|&(key, _, _)| key != replaced);
                 self.remove_hotspot(&hotspot.id);
             }
-            let Some(key) = self.next_key() else {
+            let Some(entry) = self.push_hotspot(hotspot) else {
                 break; // beyond u32 keys: unreachable with the contract's limits
             };
-            entries.push((key, hotspot.start, hotspot.end));
-            self.hotspot_keys.insert(hotspot.id.clone(), key);
-            self.hotspots.push(Some(hotspot));
+            entries.push(entry);
         }
         self.index.extend(&entries);
     }
@@ -208,8 +203,60 @@ impl Stage {
         }
     }
 
+    /// Appends a hotspot to the slab under the next key, findable by its id (replacing an
+    /// earlier one with the same id there, as a map would); its index entry.
+    fn push_hotspot(&mut self, hotspot: Hotspot) -> Option<(Key, f64, f64)> {
+        let key = self.next_key()?;
+        let at = key - self.base;
+        let entry = (key, hotspot.start, hotspot.end);
+        let hash = hash_str(&hotspot.id);
+        self.hotspots.push(Some(hotspot));
+        let Stage {
+            hotspots_by_id,
+            hotspots,
+            ..
+        } = self;
+        let id = slab_id(hotspots, at);
+        hotspots_by_id.set(
+            hash,
+            at,
+            |h| slab_id(hotspots, h) == id,
+            |h| slab_id(hotspots, h).map_or(0, hash_str),
+        );
+        Some(entry)
+    }
+
+    /// Makes the product at `at` findable by its id (replacing an earlier one with that id).
+    fn keep_product_id(&mut self, at: usize) {
+        let Stage {
+            products_by_id,
+            products,
+            ..
+        } = self;
+        let (Some(product), Ok(handle)) = (products.get(at), u32::try_from(at)) else {
+            return;
+        };
+        let id = product.id.as_str();
+        products_by_id.set(
+            hash_str(id),
+            handle,
+            |h| product_id(products, h) == Some(id),
+            |h| product_id(products, h).map_or(0, hash_str),
+        );
+    }
+
     fn remove_hotspot(&mut self, id: &str) {
-        let Some(key) = self.hotspot_keys.remove(id) else {
+        let Stage {
+            hotspots_by_id,
+            hotspots,
+            ..
+        } = self;
+        let removed = hotspots_by_id.remove(
+            hash_str(id),
+            |h| slab_id(hotspots, h) == Some(id),
+            |h| slab_id(hotspots, h).map_or(0, hash_str),
+        );
+        let Some(key) = removed.and_then(|at| self.base.checked_add(at)) else {
             return;
         };
         self.index.remove(key);
@@ -229,25 +276,20 @@ impl Stage {
     /// Adds products, or replaces those with the same id in place (order is kept).
     pub fn upsert_products(&mut self, list: Vec<Product>) {
         for product in list {
-            match self
-                .product_index
-                .get(&product.id)
-                .and_then(|&i| self.products.get_mut(i))
+            match find_product(&self.products_by_id, &self.products, &product.id)
+                .and_then(|at| self.products.get_mut(at))
             {
                 Some(existing) => *existing = product,
                 None => {
-                    self.product_index
-                        .insert(product.id.clone(), self.products.len());
                     self.products.push(product);
+                    self.keep_product_id(self.products.len() - 1);
                 }
             }
         }
     }
 
     pub fn product(&self, id: &str) -> Option<&Product> {
-        self.product_index
-            .get(id)
-            .and_then(|&i| self.products.get(i))
+        find_product(&self.products_by_id, &self.products, id).and_then(|at| self.products.get(at))
     }
 
     /// All products, in timeline order (then upserted ones).
@@ -263,15 +305,16 @@ impl Stage {
 
     /// The key of the live hotspot with this id.
     pub fn hotspot_key(&self, id: &str) -> Option<Key> {
-        self.hotspot_keys.get(id).copied()
+        find_hotspot(&self.hotspots_by_id, &self.hotspots, id)
+            .and_then(|at| self.base.checked_add(at))
     }
 
     pub fn has_hotspot(&self, id: &str) -> bool {
-        self.hotspot_keys.contains_key(id)
+        find_hotspot(&self.hotspots_by_id, &self.hotspots, id).is_some()
     }
 
     pub fn has_product(&self, id: &str) -> bool {
-        self.product_index.contains_key(id)
+        find_product(&self.products_by_id, &self.products, id).is_some()
     }
 
     /// The timeline's default currency.
@@ -290,7 +333,7 @@ impl Stage {
 
     /// (products, hotspots)
     pub fn counts(&self) -> (usize, usize) {
-        (self.products.len(), self.hotspot_keys.len())
+        (self.products.len(), self.hotspots_by_id.len())
     }
 
     /// The changes since the last frame for media time `t`: Hides first (those owed by
@@ -430,6 +473,26 @@ impl Stage {
     }
 }
 
+/// The id of the hotspot at `at` in the slab, if it is live.
+fn slab_id(hotspots: &[Option<Hotspot>], at: u32) -> Option<&str> {
+    hotspots.get(at as usize)?.as_ref().map(|h| h.id.as_str())
+}
+
+/// The slab position of the live hotspot with this id.
+fn find_hotspot(by_id: &Table, hotspots: &[Option<Hotspot>], id: &str) -> Option<u32> {
+    by_id.find(hash_str(id), |h| slab_id(hotspots, h) == Some(id))
+}
+
+fn product_id(products: &[Product], at: u32) -> Option<&str> {
+    products.get(at as usize).map(|p| p.id.as_str())
+}
+
+/// The position of the product with this id.
+fn find_product(by_id: &Table, products: &[Product], id: &str) -> Option<usize> {
+    let at = by_id.find(hash_str(id), |h| product_id(products, h) == Some(id))?;
+    Some(at as usize)
+}
+
 fn slab_get(hotspots: &[Option<Hotspot>], base: Key, key: Key) -> Option<&Hotspot> {
     key.checked_sub(base)
         .and_then(|i| hotspots.get(i as usize))
@@ -556,5 +619,42 @@ mod tests {
             stage.frame(f64::NAN, &square()),
             [Change::Hide { .. }]
         ));
+    }
+
+    #[test]
+    fn a_repeated_id_in_an_unvalidated_timeline_finds_its_last_use_like_a_map() {
+        let mut stage = Stage::new();
+        let mut second = Product::with_id("p");
+        second.title = Some("second".into());
+        stage.load(Timeline {
+            currency: None,
+            products: vec![Product::with_id("p"), second],
+            hotspots: vec![spot("a", 0.0, 1.0), spot("a", 2.0, 3.0), spot("b", 0.0, 1.0)],
+        });
+        assert_eq!(stage.counts(), (2, 2));
+        let a = stage.hotspot_key("a").and_then(|key| stage.hotspot(key));
+        assert_eq!(a.map(|h| h.start), Some(2.0));
+        assert_eq!(stage.product("p").and_then(|p| p.title.as_deref()), Some("second"));
+    }
+
+    #[test]
+    fn ids_are_found_after_many_adds_and_removes() {
+        let mut stage = Stage::new();
+        stage.load(Timeline {
+            currency: None,
+            products: vec![Product::with_id("p")],
+            hotspots: (0..100).map(|i| spot(&format!("h{i}"), 0.0, 1.0)).collect(),
+        });
+        let odd: Vec<String> = (1..100).step_by(2).map(|i| format!("h{i}")).collect();
+        stage.remove_hotspots(&odd);
+        stage.add_hotspots((0..300).map(|i| spot(&format!("n{i}"), 0.0, 1.0)).collect());
+        stage.upsert_products((0..50).map(|i| Product::with_id(format!("q{i}"))).collect());
+        for i in 0..100 {
+            assert_eq!(stage.has_hotspot(&format!("h{i}")), i % 2 == 0, "h{i}");
+        }
+        assert!((0..300).all(|i| stage.has_hotspot(&format!("n{i}"))));
+        assert!((0..50).all(|i| stage.has_product(&format!("q{i}"))));
+        assert!(!stage.has_product("q50"));
+        assert_eq!(stage.counts(), (51, 350));
     }
 }

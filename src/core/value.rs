@@ -1,17 +1,15 @@
 //! A loose JSON-like tree: what a timeline document is before validation.
 //!
-//! In the browser it is filled by `serde-wasm-bindgen` from a plain JS object (the result of
-//! `Response.json()`, or whatever a host assigns to `element.timeline`); natively by `serde_json`.
-//! It accepts anything JSON (and a JS object) can hold, so the validator can report every problem
-//! with its path instead of failing at the first wrong type. Numbers are `f64` and may be NaN or
-//! infinite (a JS object can hold them); `undefined` becomes `Null`.
+//! In the browser it is filled by `core::json` from JSON text (a fetched document, or the JSON
+//! the browser writes for an object the host assigns to `element.timeline`); natively also by
+//! `serde_json`. It holds anything JSON (and a JS object) can, so the validator can report every
+//! problem with its path instead of failing at the first wrong type. Numbers are `f64` and may be
+//! NaN or infinite (a JS object can hold them).
 //!
 //! It also turns the validated model back into the contract's shape, for the element's
 //! `timeline` getter. It must stay small: it ships in the Wasm, so no derives, no serde_json here.
 
 use super::timeline::{Hotspot, Keyframe, Motion, Product, Timeline};
-use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::fmt;
 
 /// Deeper nesting than this is refused while deserializing (a timeline needs 5 levels), so a
 /// hostile document cannot overflow the stack of the player. serde_json stops at 128 as well.
@@ -86,122 +84,131 @@ impl Value {
     }
 }
 
-// ---- deserializing: one visitor for every shape, carrying the depth ----
+// ---- deserializing (native: serde_json for the checker and tests; the browser build parses
+// JSON with core::json instead) ----
 
-#[derive(Clone, Copy)]
-struct ValueVisitor {
-    depth: u32,
-}
+#[cfg(not(target_arch = "wasm32"))]
+mod deserialize {
+    use super::{Value, MAX_DEPTH};
+    use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
 
-impl ValueVisitor {
-    fn nested<E: de::Error>(self) -> Result<ValueVisitor, E> {
-        if self.depth >= MAX_DEPTH {
-            return Err(E::custom(format_args!(
-                "nested more than {MAX_DEPTH} levels deep"
-            )));
+
+    #[derive(Clone, Copy)]
+    pub(super) struct ValueVisitor {
+        pub(super) depth: u32,
+    }
+
+    impl ValueVisitor {
+        fn nested<E: de::Error>(self) -> Result<ValueVisitor, E> {
+            if self.depth >= MAX_DEPTH {
+                return Err(E::custom(format_args!(
+                    "nested more than {MAX_DEPTH} levels deep"
+                )));
+            }
+            Ok(ValueVisitor {
+                depth: self.depth + 1,
+            })
         }
-        Ok(ValueVisitor {
-            depth: self.depth + 1,
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(ValueVisitor { depth: 0 })
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
     }
 
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Number(v as f64))
-    }
-
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::Number(v as f64))
-    }
-
-    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
-        Ok(Value::Number(v as f64))
-    }
-
-    fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
-        Ok(Value::Number(v as f64))
-    }
-
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::Number(v))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-
-    /// A typed array (e.g. `Uint8Array`) arrives as bytes: keep it as an array of numbers.
-    fn visit_bytes<E>(self, v: &[u8]) -> Result<Value, E> {
-        Ok(Value::Array(
-            v.iter().map(|b| Value::Number(f64::from(*b))).collect(),
-        ))
-    }
-
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-
-    fn visit_newtype_struct<D: Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let inner = self.nested()?;
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
-        while let Some(item) = seq.next_element_seed(inner)? {
-            items.push(item);
+    impl<'de> Deserialize<'de> for Value {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+            deserializer.deserialize_any(ValueVisitor { depth: 0 })
         }
-        Ok(Value::Array(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let inner = self.nested()?;
-        let mut members = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value_seed(inner)?;
-            members.push((key, value));
+    impl<'de> DeserializeSeed<'de> for ValueVisitor {
+        type Value = Value;
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+            deserializer.deserialize_any(self)
         }
-        Ok(Value::Object(members))
+    }
+
+    impl<'de> Visitor<'de> for ValueVisitor {
+        type Value = Value;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+
+        fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+            Ok(Value::Bool(v))
+        }
+
+        fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+            Ok(Value::Number(v as f64))
+        }
+
+        fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+            Ok(Value::Number(v as f64))
+        }
+
+        fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+            Ok(Value::Number(v as f64))
+        }
+
+        fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
+            Ok(Value::Number(v as f64))
+        }
+
+        fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+            Ok(Value::Number(v))
+        }
+
+        fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+            Ok(Value::String(v.to_owned()))
+        }
+
+        fn visit_string<E>(self, v: String) -> Result<Value, E> {
+            Ok(Value::String(v))
+        }
+
+        /// A typed array (e.g. `Uint8Array`) arrives as bytes: keep it as an array of numbers.
+        fn visit_bytes<E>(self, v: &[u8]) -> Result<Value, E> {
+            Ok(Value::Array(
+                v.iter().map(|b| Value::Number(f64::from(*b))).collect(),
+            ))
+        }
+
+        fn visit_unit<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+
+        fn visit_none<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+
+        fn visit_newtype_struct<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            let inner = self.nested()?;
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+            while let Some(item) = seq.next_element_seed(inner)? {
+                items.push(item);
+            }
+            Ok(Value::Array(items))
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+            let inner = self.nested()?;
+            let mut members = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
+            while let Some(key) = map.next_key::<String>()? {
+                let value = map.next_value_seed(inner)?;
+                members.push((key, value));
+            }
+            Ok(Value::Object(members))
+        }
     }
 }
 
@@ -311,8 +318,10 @@ impl From<&Timeline> for Value {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    use super::deserialize::ValueVisitor;
     use super::*;
     use crate::core::timeline::{Easing, Point};
+    use serde::de::{Deserialize, Visitor};
 
     fn json(text: &str) -> Value {
         match Value::from_json(text) {

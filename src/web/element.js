@@ -65,17 +65,42 @@ export function resolveHttpUrl(url, base) {
   }
 }
 
-/** Fetches a JSON document; calls `done(json, finalUrl, null)` or `done(null, url, message)`. */
-export function fetchJson(url, done) {
+/**
+ * Fetches a document's text (the Wasm parses it: one string crossing instead of one call per
+ * field); calls `done(text, finalUrl, null)` or `done("", url, message)`.
+ */
+export function fetchText(url, done) {
   let requested = url;
   try { requested = new URL(url, document.baseURI).href; } catch { /* fetch reports it */ }
   fetch(requested)
     .then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-      return response.json().then((json) => done(json, response.url || requested, null),
-        (error) => { throw new Error(`not JSON: ${error.message}`); });
+      return response.text().then((text) => done(text, response.url || requested, null));
     })
-    .catch((error) => done(null, requested, `could not load ${requested}: ${error && error.message || error}`));
+    .catch((error) => done("", requested, `could not load ${requested}: ${error && error.message || error}`));
+}
+
+const NON_FINITE = /"\\u0000(NaN|-?Infinity)\\u0000"/g;
+/**
+ * A host's JS value as JSON text for the Wasm, or [null, why not]. NaN and the infinities
+ * (which JSON cannot hold) are written as bare words the Wasm's parser reads, so the validator
+ * can name them; `undefined` members vanish as in JSON. Never throws.
+ */
+export function toJson(value) {
+  let nonFinite = false;
+  try {
+    const text = JSON.stringify(value, (key, item) => {
+      if (typeof item === "number" && !Number.isFinite(item)) {
+        nonFinite = true;
+        return `\u0000${item}\u0000`;
+      }
+      return item;
+    });
+    if (text === undefined) return [null, `expected an object or an array, got ${typeof value}`];
+    return [nonFinite ? text.replace(NON_FINITE, "$1") : text, null];
+  } catch (error) {
+    return [null, `cannot be read as JSON: ${error && error.message || error}`];
+  }
 }
 
 /** One batch of hotspot moves: `moves` is [slot, x, y, slot, x, y, ...] in CSS px. */
@@ -179,9 +204,8 @@ export function shoppableTracks(video) {
 
 const seenCues = new WeakSet();
 /**
- * The cues of `track` not returned before, each as [n, id, start, end, json, error]: `n` is
- * the cue's 1-based place in the track, `json` its parsed text (undefined when `error` says
- * why it is not JSON).
+ * The cues of `track` not returned before, each as [n, id, start, end, text]: `n` is the cue's
+ * 1-based place in the track.
  */
 export function takeNewCues(track) {
   const fresh = [];
@@ -191,10 +215,7 @@ export function takeNewCues(track) {
     const cue = cues[i];
     if (seenCues.has(cue)) continue;
     seenCues.add(cue);
-    let json;
-    let error;
-    try { json = JSON.parse(cue.text); } catch (e) { error = `cue text is not JSON: ${e.message}`; }
-    fresh.push([i + 1, cue.id || "", cue.startTime, cue.endTime, json, error]);
+    fresh.push([i + 1, cue.id || "", cue.startTime, cue.endTime, cue.text]);
   }
   return fresh;
 }

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlVideoElement};
 
+use crate::core::{json, number};
 use crate::core::validate::{self, Problem};
 use crate::core::value::Value;
 use crate::web::connection::Connection;
@@ -270,7 +271,7 @@ impl Shared {
         let timeout = self
             .host
             .get_attribute("data-respond-timeout")
-            .and_then(|ms| ms.parse::<f64>().ok())
+            .and_then(|ms| number::parse_css_number(&ms))
             .filter(|ms| ms.is_finite() && *ms >= 0.0)
             .unwrap_or(RESPOND_TIMEOUT_MS);
         let (allowed, settled) = events::emit_intent(&self.host, intent, timeout);
@@ -324,11 +325,13 @@ impl Shared {
             generation = state.generation;
         });
         let weak = Rc::downgrade(shared);
-        let done = Closure::once_into_js(move |json: JsValue, final_url: String, error: Option<String>| {
+        let done = Closure::once_into_js(move |text: String, final_url: String, error: Option<String>| {
+            // A document that is not JSON failed to load, like one that was not found.
             let value = match error {
-                Some(message) => Err(Outgoing::Error { code: error_code::TIMELINE_FETCH, message, errors: Vec::new() }),
-                None => value_from_js(json).map_err(|problem| refused(vec![problem])),
-            };
+                Some(message) => Err(message),
+                None => parse_json(&text).map_err(|message| [&final_url, ": ", &message].concat()),
+            }
+            .map_err(|message| Outgoing::Error { code: error_code::TIMELINE_FETCH, message, errors: Vec::new() });
             Shared::with(&weak, |shared| {
                 shared.update(|state, outbox| {
                     if state.generation != generation {
@@ -341,7 +344,7 @@ impl Shared {
                 })
             });
         });
-        js::fetch_json(url, done);
+        js::fetch_text(url, done);
     }
 }
 
@@ -374,11 +377,21 @@ fn type_error(method: &str, problems: &[Problem]) -> JsValue {
     error.into()
 }
 
+/// JSON text as a `Value`; the rare number the core cannot read exactly goes to `parseFloat`.
+pub fn parse_json(text: &str) -> Result<Value, String> {
+    json::parse_with(text, &|number| Some(js_sys::Number::parse_float(number)).filter(|n| !n.is_nan()))
+}
+
+/// A host's JS value (a timeline, a list) as a `Value`: the browser writes it as JSON text,
+/// which crosses into the Wasm once and is parsed here.
 pub fn value_from_js(value: JsValue) -> Result<Value, Problem> {
-    serde_wasm_bindgen::from_value(value).map_err(|error| Problem {
-        path: String::new(),
-        message: format!("not a JSON-like value: {error}"),
-    })
+    let answer = js::to_json(&value);
+    let text = answer.get(0).as_string();
+    let problem = |message: String| Problem { path: String::new(), message };
+    match text {
+        Some(text) => parse_json(&text).map_err(problem),
+        None => Err(problem(answer.get(1).as_string().unwrap_or_default())),
+    }
 }
 
 fn value_to_js(value: &Value) -> JsValue {

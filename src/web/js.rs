@@ -15,8 +15,12 @@ extern "C" {
     #[wasm_bindgen(js_name = resolveHttpUrl)]
     pub fn resolve_http_url(url: &str, base: &str) -> String;
 
-    #[wasm_bindgen(js_name = fetchJson)]
-    pub fn fetch_json(url: &str, done: JsValue);
+    #[wasm_bindgen(js_name = fetchText)]
+    pub fn fetch_text(url: &str, done: JsValue);
+
+    /// `[text, null]` or `[null, message]`.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(value: &JsValue) -> Array;
 
     #[wasm_bindgen(js_name = placeHotspots)]
     pub fn place_hotspots(buttons: &Array, moves: &[f64]);

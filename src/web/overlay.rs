@@ -330,10 +330,10 @@ impl Rail {
         Ok(())
     }
 
-    /// Marks the items whose product has a visible hotspot (`active` is sorted).
+    /// Marks the items whose product has a visible hotspot (listed in `active`).
     pub fn mark(&self, active: &[&str]) {
         for (product_id, button) in &self.items {
-            let current = active.binary_search(&product_id.as_str()).is_ok();
+            let current = active.contains(&product_id.as_str());
             let _ = if current {
                 button.set_attribute("aria-current", "true")
             } else {

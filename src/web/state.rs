@@ -16,7 +16,7 @@ use crate::core::timeline::{Hotspot, Point, Product};
 use crate::core::validate::{self, Cue};
 use crate::core::value::Value;
 use crate::web::connection::Connection;
-use crate::web::element::{navigator_language, refused, value_from_js};
+use crate::web::element::{navigator_language, parse_json, refused};
 use crate::web::events::{Outgoing, Surface};
 use crate::web::js;
 use crate::web::names::{attr, part};
@@ -403,10 +403,8 @@ impl State {
                 let Ok(cue) = cue.dyn_into::<Array>() else { continue };
                 let number = cue.get(0).as_f64().unwrap_or(0.0) as u32;
                 let id = cue.get(1).as_string().unwrap_or_default();
-                let json = match cue.get(5).as_string() {
-                    Some(error) => Err(error),
-                    None => value_from_js(cue.get(4)).map_err(|problem| problem.message),
-                };
+                let json = parse_json(&cue.get(4).as_string().unwrap_or_default())
+                    .map_err(|message| ["cue text is ", &message].concat());
                 self.cues.push(CueHotspot {
                     default_id: if id.is_empty() { format!("vtt-{number}") } else { id },
                     start: cue.get(2).as_f64().unwrap_or(f64::NAN),
@@ -600,13 +598,12 @@ impl State {
 
     /// `aria-current` on the rail items whose product has a visible hotspot.
     fn mark_rail(&self) {
-        let mut active: Vec<&str> = self
+        // A handful of visible hotspots: a list beats sorting (and keeps std's sort out of the Wasm).
+        let active: Vec<&str> = self
             .stage
             .visible()
             .filter_map(|(_, key)| self.stage.hotspot(key).map(|h| h.product.as_str()))
             .collect();
-        active.sort_unstable();
-        active.dedup();
         self.overlay.rail.mark(&active);
     }
 

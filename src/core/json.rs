@@ -1,0 +1,363 @@
+//! JSON text to a [`Value`], in the Wasm itself.
+//!
+//! Crossing into Wasm field by field (one JS call per key and value) made loading a 10,000
+//! hotspot timeline take hundreds of milliseconds; one string crossing and this parser take a
+//! few. The browser still does the JS side: `response.text()` for a fetched timeline,
+//! `JSON.stringify` for an object the host hands over (with NaN and the infinities written as
+//! the bare words `NaN`, `Infinity`, `-Infinity`, which this parser accepts so the validator can
+//! say what they were). Nesting is limited to [`MAX_DEPTH`] so hostile text cannot exhaust the
+//! stack. It never panics.
+
+use super::number::parse_css_number;
+use super::value::{Value, MAX_DEPTH};
+
+/// Parses `text`; the error says what is wrong and where (line and column, 1-based).
+/// Natively, numbers the fast path cannot read exactly go to the standard library.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse(text: &str) -> Result<Value, String> {
+    parse_with(text, &|number| number.parse().ok())
+}
+
+/// Parses `text`, reading numbers with up to 15 significant digits and a decimal exponent
+/// within ±22 exactly on its own (nearly every number in a timeline), and handing the rest to
+/// `slow_number`. The browser build passes the browser's own `parseFloat`, which keeps Rust's
+/// float parser (about 15 KB) out of the Wasm.
+pub fn parse_with(text: &str, slow_number: &dyn Fn(&str) -> Option<f64>) -> Result<Value, String> {
+    let mut parser = Parser { bytes: text.as_bytes(), at: 0, slow_number };
+    let value = parser.value(0)?;
+    parser.skip_space();
+    if parser.at < parser.bytes.len() {
+        return Err(parser.error("unexpected text after the JSON value"));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    slow_number: &'a dyn Fn(&str) -> Option<f64>,
+}
+
+impl Parser<'_> {
+    fn error(&self, what: &str) -> String {
+        let before = &self.bytes[..self.at.min(self.bytes.len())];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        ["not JSON: ", what, " at line ", &line.to_string(), ", column ", &column.to_string()].concat()
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn eat(&mut self, word: &str) -> bool {
+        let end = self.at + word.len();
+        if self.bytes.get(self.at..end) == Some(word.as_bytes()) {
+            self.at = end;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn value(&mut self, depth: u32) -> Result<Value, String> {
+        self.skip_space();
+        match self.peek() {
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b't') if self.eat("true") => Ok(Value::Bool(true)),
+            Some(b'f') if self.eat("false") => Ok(Value::Bool(false)),
+            Some(b'n') if self.eat("null") => Ok(Value::Null),
+            Some(b'N') if self.eat("NaN") => Ok(Value::Number(f64::NAN)),
+            Some(b'I') if self.eat("Infinity") => Ok(Value::Number(f64::INFINITY)),
+            Some(b'-') if self.eat("-Infinity") => Ok(Value::Number(f64::NEG_INFINITY)),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.error("unexpected character")),
+            None => Err(self.error("unexpected end")),
+        }
+    }
+
+    fn nested(&self, depth: u32) -> Result<u32, String> {
+        if depth >= MAX_DEPTH {
+            Err(self.error("nested too deep"))
+        } else {
+            Ok(depth + 1)
+        }
+    }
+
+    fn object(&mut self, depth: u32) -> Result<Value, String> {
+        let depth = self.nested(depth)?;
+        self.at += 1; // '{'
+        let mut members = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Value::Object(members));
+        }
+        loop {
+            self.skip_space();
+            if self.peek() != Some(b'"') {
+                return Err(self.error("expected a string key"));
+            }
+            let key = self.string()?;
+            self.skip_space();
+            if self.peek() != Some(b':') {
+                return Err(self.error("expected ':'"));
+            }
+            self.at += 1;
+            members.push((key, self.value(depth)?));
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Value::Object(members));
+                }
+                _ => return Err(self.error("expected ',' or '}'")),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: u32) -> Result<Value, String> {
+        let depth = self.nested(depth)?;
+        self.at += 1; // '['
+        let mut items = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            items.push(self.value(depth)?);
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.error("expected ',' or ']'")),
+            }
+        }
+    }
+
+    /// Skips digits; returns how many, and how many of them count as significant (leading
+    /// zeros of the whole number do not) when `significant` says how many came before.
+    fn digits(&mut self, significant: &mut u32) -> u32 {
+        let from = self.at;
+        while let Some(b @ b'0'..=b'9') = self.peek() {
+            if *significant > 0 || b != b'0' {
+                *significant += 1;
+            }
+            self.at += 1;
+        }
+        (self.at - from) as u32
+    }
+
+    fn number(&mut self) -> Result<Value, String> {
+        let start = self.at;
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        let mut significant = 0;
+        if self.digits(&mut significant) == 0 {
+            return Err(self.error("expected a digit"));
+        }
+        let mut fraction = 0;
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            fraction = self.digits(&mut significant);
+            if fraction == 0 {
+                return Err(self.error("expected a digit after '.'"));
+            }
+        }
+        let mut exponent: i64 = 0;
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            let negative = self.peek() == Some(b'-');
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            let from = self.at;
+            let mut ignored = 0;
+            if self.digits(&mut ignored) == 0 {
+                return Err(self.error("expected a digit in the exponent"));
+            }
+            for &b in &self.bytes[from..self.at] {
+                exponent = (exponent * 10 + i64::from(b - b'0')).min(100_000);
+            }
+            if negative {
+                exponent = -exponent;
+            }
+        }
+        // The slice holds only ASCII digits, signs, '.' and 'e': valid UTF-8.
+        let text = std::str::from_utf8(&self.bytes[start..self.at]).unwrap_or("");
+        let scale = exponent - i64::from(fraction);
+        let exact = significant <= 15 && (-22..=22).contains(&scale);
+        let number = if exact { parse_css_number(text) } else { (self.slow_number)(text) };
+        number.map(Value::Number).ok_or_else(|| self.error("bad number"))
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        self.at += 1; // opening quote
+        let mut out = String::new();
+        loop {
+            let run_start = self.at;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.at += 1;
+            }
+            // The input is a &str and the run stops only at ASCII bytes: a valid UTF-8 slice.
+            out.push_str(std::str::from_utf8(&self.bytes[run_start..self.at]).unwrap_or(""));
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let escaped = self.peek().ok_or_else(|| self.error("unexpected end"))?;
+                    self.at += 1;
+                    match escaped {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => out.push(self.unicode_escape()?),
+                        _ => return Err(self.error("bad escape")),
+                    }
+                }
+                Some(_) => return Err(self.error("control character in a string")),
+                None => return Err(self.error("unterminated string")),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, String> {
+        let mut code = 0;
+        for _ in 0..4 {
+            let digit = self.peek().and_then(|b| (b as char).to_digit(16)).ok_or_else(|| self.error("bad \\u escape"))?;
+            code = code * 16 + digit;
+            self.at += 1;
+        }
+        Ok(code)
+    }
+
+    /// After `\u`: one code point, joining a surrogate pair; a lone surrogate becomes U+FFFD
+    /// (as JavaScript strings may hold them, and Rust strings may not).
+    fn unicode_escape(&mut self) -> Result<char, String> {
+        let first = self.hex4()?;
+        if (0xD800..0xDC00).contains(&first) && self.bytes.get(self.at..self.at + 2) == Some(b"\\u") {
+            let save = self.at;
+            self.at += 2;
+            let second = self.hex4()?;
+            if (0xDC00..0xE000).contains(&second) {
+                let code = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+                return Ok(char::from_u32(code).unwrap_or('\u{FFFD}'));
+            }
+            self.at = save;
+        }
+        Ok(char::from_u32(first).unwrap_or('\u{FFFD}'))
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn same_as_serde_json(text: &str) {
+        let ours = parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let theirs = Value::from_json(text).unwrap_or_else(|e| panic!("serde_json on {text}: {e}"));
+        assert_eq!(ours, theirs, "{text}");
+    }
+
+    #[test]
+    fn parses_what_serde_json_parses_the_same_way() {
+        for text in [
+            "null", "true", "false", "0", "-0.5", "1e3", "2.5E-3", "0.42", "1280", "123456789012345678",
+            r#""plain""#, r#""esc \" \\ \/ \b \f \n \r \t \u00e9 \ud83d\ude00""#, "[]", "{}", "[1, [2, [3]]]",
+            r#"{"version": 1, "products": [{"id": "vase-01", "price": 1280}], "hotspots": []}"#,
+            r#"{"a": 1, "a": 2}"#, " \n\t{ \"k\" : [ true , null ] } \r\n", r#""中文 ☕""#,
+        ] {
+            same_as_serde_json(text);
+        }
+    }
+
+    #[test]
+    fn non_finite_words_from_the_browser_become_numbers() {
+        assert!(matches!(parse("NaN"), Ok(Value::Number(n)) if n.is_nan()));
+        assert_eq!(parse("[Infinity, -Infinity]"), Ok(Value::Array(vec![Value::Number(f64::INFINITY), Value::Number(f64::NEG_INFINITY)])));
+    }
+
+    #[test]
+    fn bad_text_is_an_error_with_its_place() {
+        for (text, fragment) in [
+            ("", "unexpected end at line 1, column 1"),
+            ("{\"a\" 1}", "expected ':' at line 1, column 6"),
+            ("[1,\n 2,]", "unexpected character at line 2, column 4"),
+            ("\"abc", "unterminated string"),
+            ("01x", "unexpected text after the JSON value"),
+            ("-", "expected a digit"),
+            ("1.", "expected a digit after '.'"),
+            ("\"\\x\"", "bad escape"),
+            ("\"\\u12\"", "bad \\u escape"),
+            ("\"a\nb\"", "control character"),
+            ("tru", "unexpected character"),
+        ] {
+            let error = parse(text).err().unwrap_or_default();
+            assert!(error.contains(fragment), "{text:?}: {error}");
+        }
+    }
+
+    #[test]
+    fn a_lone_surrogate_becomes_the_replacement_character() {
+        assert_eq!(parse(r#""\ud800x""#), Ok(Value::String("\u{FFFD}x".into())));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_stack_overflow() {
+        let deep = "[".repeat(100_000);
+        assert!(parse(&deep).err().unwrap_or_default().contains("nested too deep"));
+        let fine = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        assert!(parse(&fine).is_ok());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_any_text(text in ".{0,200}") {
+            let _ = parse(&text);
+        }
+
+        #[test]
+        fn short_decimals_read_exactly_without_the_slow_path(m in 0u64..1_000_000_000_000_000, point in 0usize..16, e in -7i32..8) {
+            // At most 15 digits and a scale within ±22: always the exact fast path.
+            let digits = m.to_string();
+            let point = point.min(digits.len());
+            let (whole, fraction) = digits.split_at(digits.len() - point);
+            let whole = if whole.is_empty() { "0" } else { whole };
+            let text = if fraction.is_empty() { format!("{whole}e{e}") } else { format!("{whole}.{fraction}e{e}") };
+            let refuse = |_: &str| None;
+            let want: f64 = text.parse().unwrap_or(f64::NAN);
+            proptest::prop_assert_eq!(parse_with(&text, &refuse), Ok(Value::Number(want)), "{}", text);
+        }
+
+        #[test]
+        fn numbers_round_trip_exactly(n in proptest::num::f64::NORMAL | proptest::num::f64::SUBNORMAL | proptest::num::f64::ZERO) {
+            let text = serde_json::to_string(&n).unwrap_or_default();
+            proptest::prop_assert_eq!(parse(&text), Ok(Value::Number(n)));
+        }
+    }
+}
