@@ -55,6 +55,9 @@ pkg/shoppable_video_bg.wasm: $(WASM) tools/pkg-manifest.mjs tools/pkg-README.md 
 	@rm -rf pkg
 	@wasm-bindgen --target web --weak-refs --out-dir pkg --out-name shoppable_video $(WASM)
 	@$(NPM_BIN)/wasm-opt -Oz --strip-debug --strip-producers pkg/shoppable_video_bg.wasm -o pkg/shoppable_video_bg.wasm
+	@for js in pkg/shoppable_video.js pkg/snippets/*/src/web/element.js; do \
+	  $(NPM_BIN)/terser "$$js" --module --compress passes=2 --mangle --output "$$js"; \
+	done
 	@node tools/pkg-manifest.mjs
 	@node tools/size.mjs --brief
 

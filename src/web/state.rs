@@ -24,7 +24,7 @@ use crate::web::overlay::{self, CardView, Overlay, RailEntry};
 use crate::web::style;
 
 /// How often (in frames) a playing video's object-fit and object-position are read again.
-const STYLE_CHECK_FRAMES: u32 = 15;
+const STYLE_CHECK_FRAMES: u32 = 30;
 
 /// Narrower players than this show the rail collapsed in `rail="auto"`.
 const NARROW_PX: f64 = 480.0;
