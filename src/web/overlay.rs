@@ -188,14 +188,7 @@ impl Card {
         append(&prices, &price)?;
         append(&prices, &original_price)?;
         let description = create(document, "p", Some(part::CARD_DESCRIPTION))?;
-        let actions = create(document, "div", None)?;
-        actions.set_class_name("actions");
-        let buy = text_button(document, part::BUY, "Buy now")?;
-        let add_to_cart = text_button(document, part::ADD_TO_CART, "Add to cart")?;
-        append(&actions, &buy)?;
-        append(&actions, &add_to_cart)?;
-        let status = create(document, "p", Some(part::CARD_STATUS))?;
-        status.set_attribute("role", "status")?;
+        let (actions, buy, add_to_cart, status) = purchase_controls(document)?;
         let close = text_button(document, part::CLOSE, "\u{00d7}")?;
         close.set_attribute("aria-label", "Close")?;
         for child in [&image as &Node, &title, &prices, &description, &actions, &status, &close] {
@@ -254,14 +247,7 @@ impl Pinned {
         let title = create(document, "button", Some(part::PINNED_TITLE))?;
         title.set_attribute("type", "button")?;
         let price = create(document, "span", Some(part::PINNED_PRICE))?;
-        let actions = create(document, "div", None)?;
-        actions.set_class_name("actions");
-        let buy = text_button(document, part::BUY, "Buy now")?;
-        let add_to_cart = text_button(document, part::ADD_TO_CART, "Add to cart")?;
-        append(&actions, &buy)?;
-        append(&actions, &add_to_cart)?;
-        let status = create(document, "p", Some(part::CARD_STATUS))?;
-        status.set_attribute("role", "status")?;
+        let (actions, buy, add_to_cart, status) = purchase_controls(document)?;
         for child in [&badge as &Node, &title, &price, &actions, &status] {
             append(&root, child)?;
         }
@@ -356,6 +342,19 @@ impl Rail {
 pub fn set_pending(button: &HtmlButtonElement, pending: bool) {
     button.set_disabled(pending);
     let _ = if pending { button.set_attribute("aria-busy", "true") } else { button.remove_attribute("aria-busy") };
+}
+
+/// The buy and add-to-cart buttons and the status line, shared by the card and the pinned card.
+fn purchase_controls(document: &Document) -> DomResult<(HtmlElement, HtmlButtonElement, HtmlButtonElement, HtmlElement)> {
+    let actions = create(document, "div", None)?;
+    actions.set_class_name("actions");
+    let buy = text_button(document, part::BUY, "Buy now")?;
+    let add_to_cart = text_button(document, part::ADD_TO_CART, "Add to cart")?;
+    append(&actions, &buy)?;
+    append(&actions, &add_to_cart)?;
+    let status = create(document, "p", Some(part::CARD_STATUS))?;
+    status.set_attribute("role", "status")?;
+    Ok((actions, buy, add_to_cart, status))
 }
 
 fn text_button(document: &Document, part_name: &str, text: &str) -> DomResult<HtmlButtonElement> {
