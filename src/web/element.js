@@ -219,3 +219,47 @@ export function takeNewCues(track) {
   }
   return fresh;
 }
+
+// The shadow DOM's static part, parsed once and cloned per element (far smaller in the Wasm than
+// building it call by call). Static markup only: product text is always set as text, never here.
+// The part names are the contract's (CONTRACT.md section 2; names.rs lists them for Rust).
+const OVERLAY = `<div part="overlay">
+<div part="card" role="dialog" aria-labelledby="card-title" hidden><img part="card-image" alt=""><h2 part="card-title" id="card-title"></h2><p class="prices"><span part="card-price"></span><s part="card-original-price"></s></p><p part="card-description"></p><div class="actions"><button type="button" part="buy">Buy now</button><button type="button" part="add-to-cart">Add to cart</button></div><p part="card-status" role="status"></p><button type="button" part="close" aria-label="Close">\u00d7</button></div>
+<div part="pinned" role="region" aria-label="Now presenting" hidden><span class="badge">Now presenting</span><button type="button" part="pinned-title"></button><span part="pinned-price"></span><div class="actions"><button type="button" part="buy">Buy now</button><button type="button" part="add-to-cart">Add to cart</button></div><p part="card-status" role="status"></p></div>
+<nav part="rail" aria-label="Shop this video" hidden><button type="button" part="rail-toggle" aria-expanded="false" aria-controls="rail-list">Shop</button><ul id="rail-list"></ul></nav>
+</div>`;
+const SPOT = `<button type="button" class="spot" hidden><span class="dot" aria-hidden="true"></span><span class="tag" aria-hidden="true"></span></button>`;
+/** The nodes `buildOverlay` returns, in this order (overlay.rs reads them by index). */
+const OVERLAY_NODES = ["[part~=overlay]",
+  "[part~=card]", "[part~=card-image]", "[part~=card-title]", "[part~=card-price]", "[part~=card-original-price]",
+  "[part~=card-description]", "[part~=card] [part~=buy]", "[part~=card] [part~=add-to-cart]", "[part~=close]",
+  "[part~=card] [part~=card-status]",
+  "[part~=pinned]", "[part~=pinned-title]", "[part~=pinned-price]", "[part~=pinned] [part~=buy]",
+  "[part~=pinned] [part~=add-to-cart]", "[part~=pinned] [part~=card-status]",
+  "[part~=rail]", "[part~=rail-toggle]", "#rail-list"];
+const templates = new Map();
+function clone(markup) {
+  let template = templates.get(markup);
+  if (!template) {
+    template = document.createElement("template");
+    template.innerHTML = markup;
+    templates.set(markup, template);
+  }
+  return template.content.cloneNode(true);
+}
+
+/** Appends the overlay to `parent`; returns its nodes in `OVERLAY_NODES` order. */
+export function buildOverlay(parent) {
+  const fragment = clone(OVERLAY);
+  const nodes = OVERLAY_NODES.map((selector) => fragment.querySelector(selector));
+  parent.append(fragment);
+  return nodes;
+}
+
+/** A new pooled hotspot button for `slot`, inserted in `layer` before `before`. */
+export function newSpot(layer, before, slot) {
+  const button = clone(SPOT).firstChild;
+  button.dataset.slot = slot;
+  layer.insertBefore(button, before);
+  return button;
+}

@@ -58,3 +58,13 @@ extern "C" {
     #[wasm_bindgen(js_name = takeNewCues)]
     pub fn take_new_cues(track: &JsValue) -> Array;
 }
+
+#[wasm_bindgen(module = "/src/web/element.js")]
+extern "C" {
+    /// The overlay's nodes, in `OVERLAY_NODES` order (see `overlay::Node`).
+    #[wasm_bindgen(js_name = buildOverlay)]
+    pub fn build_overlay(parent: &web_sys::Node) -> Array;
+
+    #[wasm_bindgen(js_name = newSpot)]
+    pub fn new_spot(layer: &HtmlElement, before: &HtmlElement, slot: u32) -> HtmlElement;
+}

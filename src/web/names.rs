@@ -34,24 +34,14 @@ pub mod error_code {
     pub const INVALID_TIMELINE: &str = "invalid-timeline";
 }
 
+/// The parts Rust refers to; the static ones (card, pinned card, rail and their insides) are
+/// in the markup of `element.js`.
 pub mod part {
     pub const VIDEO: &str = "video";
-    pub const OVERLAY: &str = "overlay";
     pub const HOTSPOT: &str = "hotspot";
-    pub const CARD: &str = "card";
-    pub const CARD_IMAGE: &str = "card-image";
-    pub const CARD_TITLE: &str = "card-title";
-    pub const CARD_PRICE: &str = "card-price";
-    pub const CARD_ORIGINAL_PRICE: &str = "card-original-price";
-    pub const CARD_DESCRIPTION: &str = "card-description";
-    pub const CARD_STATUS: &str = "card-status";
     pub const BUY: &str = "buy";
     pub const ADD_TO_CART: &str = "add-to-cart";
     pub const CLOSE: &str = "close";
-    pub const RAIL: &str = "rail";
     pub const RAIL_TOGGLE: &str = "rail-toggle";
     pub const RAIL_ITEM: &str = "rail-item";
-    pub const PINNED: &str = "pinned";
-    pub const PINNED_TITLE: &str = "pinned-title";
-    pub const PINNED_PRICE: &str = "pinned-price";
 }

@@ -10,12 +10,12 @@ use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlButtonElement, HtmlElement, HtmlImageElement, Node};
 
+use crate::web::js;
 use crate::web::names::part;
 
 type DomResult<T> = Result<T, JsValue>;
 
 pub struct Overlay {
-    document: Document,
     pub layer: HtmlElement,
     buttons: Vec<HtmlElement>,
     /// The same buttons as a JS array, handed to the batched `placeHotspots`.
@@ -89,18 +89,37 @@ fn append(parent: &Node, child: &Node) -> DomResult<()> {
 }
 
 impl Overlay {
-    /// Builds the layer and the (hidden) card inside `parent`.
-    pub fn new(document: &Document, parent: &Node) -> DomResult<Overlay> {
-        let layer = create(document, "div", Some(part::OVERLAY))?;
-        // DOM order is focus order: hotspots (inserted before the card), card, pinned, rail.
-        let card = Card::new(document)?;
-        let pinned = Pinned::new(document)?;
-        let rail = Rail::new(document)?;
-        append(&layer, &card.root)?;
-        append(&layer, &pinned.root)?;
-        append(&layer, &rail.root)?;
-        append(parent, &layer)?;
-        Ok(Overlay { document: document.clone(), layer, buttons: Vec::new(), buttons_js: Array::new(), card, pinned, rail })
+    /// Builds the layer, the (hidden) card, pinned card and rail inside `parent`, from the
+    /// static markup in `element.js`. DOM order is focus order: hotspots (inserted before the
+    /// card), card, pinned, rail.
+    pub fn new(parent: &Node) -> DomResult<Overlay> {
+        let nodes = js::build_overlay(parent);
+        let node = |i: u32| -> DomResult<HtmlElement> {
+            nodes.get(i).dyn_into::<HtmlElement>().map_err(|_| JsValue::from_str("overlay markup"))
+        };
+        let button = |i: u32| -> DomResult<HtmlButtonElement> { Ok(node(i)?.unchecked_into()) };
+        let card = Card {
+            root: node(1)?,
+            image: node(2)?.unchecked_into(),
+            title: node(3)?,
+            price: node(4)?,
+            original_price: node(5)?,
+            description: node(6)?,
+            buy: button(7)?,
+            add_to_cart: button(8)?,
+            close: button(9)?,
+            status: node(10)?,
+        };
+        let pinned = Pinned {
+            root: node(11)?,
+            title: node(12)?,
+            price: node(13)?,
+            buy: button(14)?,
+            add_to_cart: button(15)?,
+            status: node(16)?,
+        };
+        let rail = Rail { root: node(17)?, toggle: button(18)?, list: node(19)?, items: Vec::new() };
+        Ok(Overlay { layer: node(0)?, buttons: Vec::new(), buttons_js: Array::new(), card, pinned, rail })
     }
 
     /// Lays the layer exactly over the video's content box (host padding-box coordinates).
@@ -110,20 +129,7 @@ impl Overlay {
 
     fn button(&mut self, slot: usize) -> DomResult<&HtmlElement> {
         while self.buttons.len() <= slot {
-            let button = create(&self.document, "button", None)?;
-            button.set_class_name("spot");
-            button.set_attribute("type", "button")?;
-            button.set_attribute("data-slot", &self.buttons.len().to_string())?;
-            button.set_hidden(true);
-            let dot = create(&self.document, "span", None)?;
-            dot.set_class_name("dot");
-            dot.set_attribute("aria-hidden", "true")?;
-            let tag = create(&self.document, "span", None)?;
-            tag.set_class_name("tag");
-            tag.set_attribute("aria-hidden", "true")?;
-            append(&button, &dot)?;
-            append(&button, &tag)?;
-            self.layer.insert_before(&button, Some(&self.card.root))?;
+            let button = js::new_spot(&self.layer, &self.card.root, self.buttons.len() as u32);
             self.buttons_js.push(&button);
             self.buttons.push(button);
         }
@@ -172,31 +178,6 @@ impl Overlay {
 }
 
 impl Card {
-    fn new(document: &Document) -> DomResult<Card> {
-        let root = create(document, "div", Some(part::CARD))?;
-        root.set_attribute("role", "dialog")?;
-        root.set_hidden(true);
-        let image: HtmlImageElement = create(document, "img", Some(part::CARD_IMAGE))?.unchecked_into();
-        image.set_alt("");
-        let title = create(document, "h2", Some(part::CARD_TITLE))?;
-        title.set_id("card-title");
-        root.set_attribute("aria-labelledby", "card-title")?;
-        let prices = create(document, "p", None)?;
-        prices.set_class_name("prices");
-        let price = create(document, "span", Some(part::CARD_PRICE))?;
-        let original_price = create(document, "s", Some(part::CARD_ORIGINAL_PRICE))?;
-        append(&prices, &price)?;
-        append(&prices, &original_price)?;
-        let description = create(document, "p", Some(part::CARD_DESCRIPTION))?;
-        let (actions, buy, add_to_cart, status) = purchase_controls(document)?;
-        let close = text_button(document, part::CLOSE, "\u{00d7}")?;
-        close.set_attribute("aria-label", "Close")?;
-        for child in [&image as &Node, &title, &prices, &description, &actions, &status, &close] {
-            append(&root, child)?;
-        }
-        Ok(Card { root, image, title, price, original_price, description, buy, add_to_cart, close, status })
-    }
-
     pub fn is_open(&self) -> bool {
         !self.root.hidden()
     }
@@ -235,25 +216,6 @@ impl Card {
 }
 
 impl Pinned {
-    fn new(document: &Document) -> DomResult<Pinned> {
-        let root = create(document, "div", Some(part::PINNED))?;
-        root.set_attribute("role", "region")?;
-        root.set_attribute("aria-label", "Now presenting")?;
-        root.set_hidden(true);
-        let badge = create(document, "span", None)?;
-        badge.set_class_name("badge");
-        badge.set_text_content(Some("Now presenting"));
-        // The title opens the product card (a button, so keyboards reach it too).
-        let title = create(document, "button", Some(part::PINNED_TITLE))?;
-        title.set_attribute("type", "button")?;
-        let price = create(document, "span", Some(part::PINNED_PRICE))?;
-        let (actions, buy, add_to_cart, status) = purchase_controls(document)?;
-        for child in [&badge as &Node, &title, &price, &actions, &status] {
-            append(&root, child)?;
-        }
-        Ok(Pinned { root, title, price, buy, add_to_cart, status })
-    }
-
     /// Shows the pinned product (`None` clears it).
     pub fn show(&self, view: Option<(&str, &str, bool)>) {
         match view {
@@ -275,20 +237,6 @@ impl Pinned {
 }
 
 impl Rail {
-    fn new(document: &Document) -> DomResult<Rail> {
-        let root = create(document, "nav", Some(part::RAIL))?;
-        root.set_attribute("aria-label", "Shop this video")?;
-        root.set_hidden(true);
-        let toggle = text_button(document, part::RAIL_TOGGLE, "Shop")?;
-        toggle.set_attribute("aria-expanded", "false")?;
-        let list = create(document, "ul", None)?;
-        list.set_id("rail-list");
-        toggle.set_attribute("aria-controls", "rail-list")?;
-        append(&root, &toggle)?;
-        append(&root, &list)?;
-        Ok(Rail { root, toggle, list, items: Vec::new() })
-    }
-
     /// Rebuilds the items (only when the products changed).
     pub fn fill(&mut self, document: &Document, entries: &[RailEntry]) -> DomResult<()> {
         self.list.set_text_content(None);
@@ -344,25 +292,6 @@ pub fn set_pending(button: &HtmlButtonElement, pending: bool) {
     let _ = if pending { button.set_attribute("aria-busy", "true") } else { button.remove_attribute("aria-busy") };
 }
 
-/// The buy and add-to-cart buttons and the status line, shared by the card and the pinned card.
-fn purchase_controls(document: &Document) -> DomResult<(HtmlElement, HtmlButtonElement, HtmlButtonElement, HtmlElement)> {
-    let actions = create(document, "div", None)?;
-    actions.set_class_name("actions");
-    let buy = text_button(document, part::BUY, "Buy now")?;
-    let add_to_cart = text_button(document, part::ADD_TO_CART, "Add to cart")?;
-    append(&actions, &buy)?;
-    append(&actions, &add_to_cart)?;
-    let status = create(document, "p", Some(part::CARD_STATUS))?;
-    status.set_attribute("role", "status")?;
-    Ok((actions, buy, add_to_cart, status))
-}
-
-fn text_button(document: &Document, part_name: &str, text: &str) -> DomResult<HtmlButtonElement> {
-    let button: HtmlButtonElement = create(document, "button", Some(part_name))?.unchecked_into();
-    button.set_type("button");
-    button.set_text_content(Some(text));
-    Ok(button)
-}
 
 /// The `data-slot` of a pooled hotspot button, if `element` is (inside) one.
 pub fn hotspot_slot(element: &Element) -> Option<usize> {

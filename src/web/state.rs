@@ -124,7 +124,7 @@ impl State {
         style::adopt(&shadow, &document)?;
         let slot = document.create_element("slot")?;
         shadow.append_child(&slot)?;
-        let overlay = Overlay::new(&document, &shadow)?;
+        let overlay = Overlay::new(&shadow)?;
         Ok(State {
             document,
             shadow,
