@@ -8,7 +8,7 @@
 //! - **motion**: `motion::position_at` on keyframed hotspots of 2 / 16 / 256 keyframes, linear
 //!   and ease-in-out, at a sweep of times across the keyframes (one call per iteration).
 //! - **validation**: `validate::timeline_from_value` on an already-built `Value` (what
-//!   `serde-wasm-bindgen` hands the validator in the browser) of 1k / 10k / 100k hotspots
+//!   `core::json` hands the validator in the browser) of 1k / 10k / 100k hotspots
 //!   (100 products; every 5th hotspot keyframed with 4 keyframes, every 3rd labelled). The
 //!   throughput column is hotspots per second. Building the `Value` is not timed; dropping the
 //!   result is not timed either (divan drops outputs after each sample).
