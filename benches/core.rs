@@ -26,69 +26,22 @@
 //! command-line `--max-time` overrides it), so the whole run takes well under a minute.
 //! Divan prints fastest / slowest / median / mean per benchmark; read the median.
 
+// The counting allocator and the steady-frame fixture, shared with tests/alloc_per_frame.rs.
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "../tests/support/steady_frame.rs"]
+mod steady_frame;
+
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use super::steady_frame::{steady_frame_allocations, steady_time, warm_stage, VIEWPORT};
     use divan::counter::ItemsCount;
     use divan::{black_box, Bencher, Divan};
-    use shoppable_video::core::geometry::{ObjectFit, ObjectPosition, Viewport};
     use shoppable_video::core::index::{Index, Key};
     use shoppable_video::core::motion::position_at;
-    use shoppable_video::core::stage::{Change, Stage};
-    use shoppable_video::core::timeline::{
-        Easing, Hotspot, Keyframe, Motion, Point, Product, Timeline,
-    };
+    use shoppable_video::core::timeline::{Easing, Keyframe, Motion};
     use shoppable_video::core::validate::timeline_from_value;
     use shoppable_video::core::value::Value;
-    use std::alloc::{GlobalAlloc, Layout, System};
-    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     use std::time::Duration;
-
-    // ---- the counting allocator ---------------------------------------------------------------
-
-    /// Counts allocations (alloc, alloc_zeroed, realloc) while `MEASURING` is set. Only the
-    /// main thread runs while it is set, so every count is the stage's.
-    struct Counting;
-
-    static MEASURING: AtomicBool = AtomicBool::new(false);
-    static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-    fn note_allocation() {
-        if MEASURING.load(Ordering::Relaxed) {
-            ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        }
-    }
-
-    unsafe impl GlobalAlloc for Counting {
-        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-            note_allocation();
-            unsafe { System.alloc(layout) }
-        }
-
-        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-            note_allocation();
-            unsafe { System.alloc_zeroed(layout) }
-        }
-
-        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-            note_allocation();
-            unsafe { System.realloc(ptr, layout, new_size) }
-        }
-
-        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-            unsafe { System.dealloc(ptr, layout) }
-        }
-    }
-
-    #[global_allocator]
-    static ALLOCATOR: Counting = Counting;
-
-    fn allocations_during(f: impl FnOnce()) -> usize {
-        ALLOCATIONS.store(0, Ordering::Relaxed);
-        MEASURING.store(true, Ordering::SeqCst);
-        f();
-        MEASURING.store(false, Ordering::SeqCst);
-        ALLOCATIONS.load(Ordering::Relaxed)
-    }
 
     // ---- inputs ---------------------------------------------------------------------------------
 
@@ -209,74 +162,6 @@ mod native {
         ])
     }
 
-    /// 10,000 hotspots: 50 visible and moving over [0, 100) s, zig-zagging through ease-in-out
-    /// keyframes every second; 9,950 more spread over [100, 10,050) s.
-    fn frame_timeline() -> Timeline {
-        let hotspots = (0..10_000u32)
-            .map(|i| {
-                let id = format!("h{i}");
-                if i % 200 == 0 {
-                    let keyframes = (0..=100u32)
-                        .map(|s| Keyframe {
-                            t: f64::from(s),
-                            x: if s % 2 == 0 { 0.1 } else { 0.9 },
-                            y: f64::from((s + i) % 10) / 10.0,
-                        })
-                        .collect();
-                    Hotspot {
-                        id,
-                        product: "p".into(),
-                        start: 0.0,
-                        end: 100.0,
-                        motion: Motion::Keyframes {
-                            easing: Easing::EaseInOut,
-                            keyframes,
-                        },
-                        label: None,
-                    }
-                } else {
-                    let start = 100.0 + f64::from(i);
-                    Hotspot {
-                        id,
-                        product: "p".into(),
-                        start,
-                        end: start + 5.0,
-                        motion: Motion::Fixed(Point { x: 0.5, y: 0.5 }),
-                        label: None,
-                    }
-                }
-            })
-            .collect();
-        Timeline {
-            currency: None,
-            products: vec![Product::with_id("p")],
-            hotspots,
-        }
-    }
-
-    const VIEWPORT: Viewport = Viewport {
-        video_width: 1920.0,
-        video_height: 1080.0,
-        box_width: 800.0,
-        box_height: 600.0,
-        fit: ObjectFit::Contain,
-        position: ObjectPosition::CENTER,
-    };
-
-    /// A stage with `frame_timeline()` loaded and its first frame (50 shows) done.
-    fn warm_stage() -> Stage {
-        let mut stage = Stage::new();
-        stage.load(frame_timeline());
-        let shown = stage.frame(10.0, &VIEWPORT);
-        assert_eq!(shown.len(), 50);
-        stage
-    }
-
-    /// Steady frame n: 10 s + n / 60 s, kept inside [10, 90) s so the visible set never changes.
-    fn steady_time(n: u64) -> f64 {
-        10.0 + (n % 4800) as f64 / 60.0
-    }
-
     // ---- benchmarks -----------------------------------------------------------------------------
 
     mod index {
@@ -357,28 +242,9 @@ mod native {
         }
     }
 
-    /// 1,000 steady frames under the counting allocator; returns the allocations counted.
-    fn steady_frame_allocations() -> (usize, usize) {
-        let mut stage = warm_stage();
-        let mut moves = 0usize;
-        let mut other = 0usize;
-        let allocations = allocations_during(|| {
-            for n in 1..=1000u64 {
-                for change in stage.frame(steady_time(n), &VIEWPORT) {
-                    match change {
-                        Change::Move { .. } => moves += 1,
-                        _ => other += 1,
-                    }
-                }
-            }
-        });
-        assert_eq!(other, 0, "the visible set changed during steady frames");
-        assert_eq!(moves, 50 * 1000, "every hotspot moves every frame");
-        (allocations, 1000)
-    }
-
     pub fn main() {
-        let (allocations, frames) = steady_frame_allocations();
+        let frames = 1000;
+        let allocations = steady_frame_allocations(frames);
         println!(
             "allocations per steady frame: {} ({allocations} in {frames} frames; 10,000 hotspots, 50 visible and moving; budget 0)",
             allocations as f64 / frames as f64

@@ -3,10 +3,12 @@
 // opening www/test/live-player.html, mounting a player, paused seeks, and reading the
 // element's open shadow root.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { WWW } from "./element-helpers.mjs";
 
-const WWW = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "www");
+// The same paused seek, event log and error filter as the element tests (both pages keep
+// `window.player` and `window.events`).
+export { seek, eventsOf, unexpectedErrors } from "./element-helpers.mjs";
 
 /** The demo's timeline (www/media/crafts.timeline.json), as the tests' reference data. */
 export const CRAFTS = JSON.parse(readFileSync(join(WWW, "media", "crafts.timeline.json"), "utf8"));
@@ -48,36 +50,12 @@ export async function livePlayer(s, options) {
   return page;
 }
 
-/**
- * Pauses the video, seeks it to `time` and waits for `seeked`, then two animation frames.
- * Returns currentTime.
- */
-export async function seek(page, time) {
-  return page.evaluate(async (time) => {
-    const video = window.player.video;
-    if (!video.paused) video.pause();
-    const seeked = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no seeked event after seeking to ${time}`)), 10_000);
-      video.addEventListener("seeked", () => { clearTimeout(timer); resolve(); }, { once: true });
-    });
-    video.currentTime = time;
-    await seeked;
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    return video.currentTime;
-  }, time);
-}
-
 /** The ids of the visible hotspot buttons in the shadow root, sorted. */
 export async function shownButtons(page) {
   return page.evaluate(() => [...window.player.shadowRoot.querySelectorAll('[part~="hotspot"]')]
     .filter((button) => !button.hidden && getComputedStyle(button).display !== "none")
     .map((button) => button.dataset.hotspotId)
     .sort());
-}
-
-/** The details of the events of one type so far. */
-export async function eventsOf(page, type) {
-  return page.evaluate((type) => window.events.filter((e) => e.type === type).map((e) => e.detail), type);
 }
 
 /** A locator inside the player's shadow root (Playwright's CSS pierces open shadow roots). */
@@ -94,9 +72,4 @@ export async function price(page, amount, currency = "CNY") {
 /** Clicks the visible hotspot button with this id (its centre, like a viewer). */
 export async function tapHotspot(page, id) {
   await page.locator(`#player [part~="hotspot"][data-hotspot-id="${id}"]`).click();
-}
-
-/** Page errors except those matching `expected` (a RegExp). */
-export function unexpectedErrors(page, expected) {
-  return page.errors.filter((text) => !(expected && expected.test(text)));
 }

@@ -115,6 +115,28 @@ export function hookFrameCallbacks(before, after) {
   };
 }
 
+/**
+ * The timed frame callbacks of one bench page: `record(entry)` after each, `wait(count)`
+ * resolves once `count` were recorded, `entries` is the list itself.
+ */
+export function frameLog() {
+  const entries = [];
+  let waiters = [];
+  return {
+    entries,
+    record(entry) {
+      entries.push(entry);
+      waiters = waiters.filter(([count, resolve]) => (entries.length >= count ? (resolve(), false) : true));
+    },
+    wait(count) {
+      return new Promise((resolve) => {
+        if (entries.length >= count) resolve();
+        else waiters.push([count, resolve]);
+      });
+    },
+  };
+}
+
 /** Resolves once the video can play through (so playback starts without stalls). */
 export function canPlayThrough(video) {
   return new Promise((resolve, reject) => {

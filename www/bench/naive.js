@@ -6,7 +6,7 @@
 // hotspot (aria-label, data-hotspot-id, left/top in px) put in with replaceChildren().
 // Its frame callbacks are timed exactly like the element's (common.js hookFrameCallbacks). The clip
 // loops, as in ours.js, so the 330 frames measured fit whatever the frame rate the page gets.
-import { frameTimeline, hookFrameCallbacks, canPlayThrough } from "./common.js";
+import { frameTimeline, frameLog, hookFrameCallbacks, canPlayThrough } from "./common.js";
 
 const video = document.querySelector("video");
 const layer = document.querySelector(".layer");
@@ -42,13 +42,11 @@ function positionAt(h, t) {
   return [last.x, last.y];
 }
 
-const calls = [];
-let waiters = [];
+const log = frameLog();
 
 async function startFrames(warmUp) {
   hookFrameCallbacks(() => {}, (metadata, ms) => {
-    calls.push([metadata.mediaTime, ms, layer.childElementCount]);
-    waiters = waiters.filter(([count, resolve]) => (calls.length >= count ? (resolve(), false) : true));
+    log.record([metadata.mediaTime, ms, layer.childElementCount]);
   });
   const timeline = frameTimeline();
   const titles = new Map(timeline.products.map((p) => [p.id, p.title]));
@@ -80,16 +78,10 @@ async function startFrames(warmUp) {
   }
   video.addEventListener("play", () => video.requestVideoFrameCallback(frame), { once: true });
   await video.play();
-  await waitCalls(warmUp);
+  await log.wait(warmUp);
   return { crossOriginIsolated: self.crossOriginIsolated };
 }
 
-function waitCalls(count) {
-  return new Promise((resolve) => {
-    if (calls.length >= count) resolve();
-    else waiters.push([count, resolve]);
-  });
-}
 
-window.bench = { startFrames, waitCalls, callCount: () => calls.length, calls: () => calls };
+window.bench = { startFrames, waitCalls: log.wait, callCount: () => log.entries.length, calls: () => log.entries };
 window.benchReady = true;

@@ -14,7 +14,7 @@
 //   then the same again in the same page, with the code warm (warmMs).
 import init from "./vendor/pkg/shoppable_video.js"; // run.mjs's snapshot of pkg/
 import {
-  lagTimeline, frameTimeline, loadTimeline, hookFrameCallbacks, canPlayThrough, observeFrames,
+  lagTimeline, frameTimeline, frameLog, loadTimeline, hookFrameCallbacks, canPlayThrough, observeFrames,
 } from "./common.js";
 
 await init();
@@ -51,30 +51,22 @@ async function lag() {
 
 // ---- per-frame script time ---------------------------------------------------------------------
 
-const calls = [];
-let waiters = [];
+const log = frameLog();
 let element = null;
 
 /** Starts playing with frameTimeline(); resolves after `warmUp` element frame callbacks. */
 async function startFrames(warmUp) {
   hookFrameCallbacks(() => {}, (metadata, ms) => {
-    calls.push([metadata.mediaTime, ms, element ? element.activeHotspots.length : -1]);
-    waiters = waiters.filter(([count, resolve]) => (calls.length >= count ? (resolve(), false) : true));
+    log.record([metadata.mediaTime, ms, element ? element.activeHotspots.length : -1]);
   });
   element = player({ ...media, loop: "" });
   element.timeline = frameTimeline();
   await canPlayThrough(element.video);
   await element.video.play();
-  await waitCalls(warmUp);
+  await log.wait(warmUp);
   return { crossOriginIsolated: self.crossOriginIsolated };
 }
 
-function waitCalls(count) {
-  return new Promise((resolve) => {
-    if (calls.length >= count) resolve();
-    else waiters.push([count, resolve]);
-  });
-}
 
 async function load(n) {
   const object = loadTimeline(n);
@@ -102,9 +94,9 @@ async function load(n) {
 window.bench = {
   lag,
   startFrames,
-  waitCalls,
-  callCount: () => calls.length,
-  calls: () => calls,
+  waitCalls: log.wait,
+  callCount: () => log.entries.length,
+  calls: () => log.entries,
   load,
   observeFrames,
 };
