@@ -311,8 +311,9 @@ impl Shared {
                 Err(error) => web_sys::console::error_1(&error),
             }
             state.follow_playback(&video);
-            state.read_cues(outbox);
+            // Layout first: reading cues renders when some join, and needs the geometry.
             state.relayout(&host);
+            state.read_cues(outbox);
             let time = video.current_time();
             state.render(time, outbox);
         });
