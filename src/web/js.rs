@@ -23,7 +23,7 @@ extern "C" {
     pub fn to_json(value: &JsValue) -> Array;
 
     #[wasm_bindgen(js_name = placeHotspots)]
-    pub fn place_hotspots(buttons: &Array, moves: &[f64]);
+    pub fn place_hotspots(spots: &Array, moves: &[f64]);
 
     #[wasm_bindgen(js_name = placeLayer)]
     pub fn place_layer(layer: &HtmlElement, left: f64, top: f64, width: f64, height: f64);

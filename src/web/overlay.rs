@@ -1,9 +1,10 @@
 //! The shadow DOM the viewer sees: the layer over the video's picture box, pooled hotspot
 //! buttons, and the product card.
 //!
-//! It applies what the core decided and decides nothing itself. Hotspot buttons are created
-//! once per slot and reused (the stage hands out the lowest free slot), so showing and hiding
-//! does not churn the DOM, and steady frames only write `transform`. Product text always goes
+//! It applies what the core decided and decides nothing itself. Hotspots (a bare box that moves,
+//! with the button inside) are created once per slot and reused (the stage hands out the lowest
+//! free slot), so showing and hiding does not churn the DOM, and steady frames only write the
+//! boxes' `transform`. Product text always goes
 //! in as text, never as HTML.
 
 use js_sys::Array;
@@ -17,12 +18,18 @@ type DomResult<T> = Result<T, JsValue>;
 
 pub struct Overlay {
     pub layer: HtmlElement,
-    buttons: Vec<HtmlElement>,
-    /// The same buttons as a JS array, handed to the batched `placeHotspots`.
-    buttons_js: Array,
+    spots: Vec<Spot>,
+    /// The spots' boxes as a JS array, handed to the batched `placeHotspots`.
+    boxes_js: Array,
     pub card: Card,
     pub pinned: Pinned,
     pub rail: Rail,
+}
+
+/// One pooled hotspot: the box the frame loop moves, and the button in it.
+struct Spot {
+    positioned: HtmlElement,
+    button: HtmlElement,
 }
 
 /// The "now presenting" card of a livestream: independent of time.
@@ -119,7 +126,7 @@ impl Overlay {
             status: node(16)?,
         };
         let rail = Rail { root: node(17)?, toggle: button(18)?, list: node(19)?, items: Vec::new() };
-        Ok(Overlay { layer: node(0)?, buttons: Vec::new(), buttons_js: Array::new(), card, pinned, rail })
+        Ok(Overlay { layer: node(0)?, spots: Vec::new(), boxes_js: Array::new(), card, pinned, rail })
     }
 
     /// Lays the layer exactly over the video's content box (host padding-box coordinates).
@@ -127,17 +134,21 @@ impl Overlay {
         crate::web::js::place_layer(&self.layer, left, top, width, height);
     }
 
-    fn button(&mut self, slot: usize) -> DomResult<&HtmlElement> {
-        while self.buttons.len() <= slot {
-            let button = js::new_spot(&self.layer, &self.card.root, self.buttons.len() as u32);
-            self.buttons_js.push(&button);
-            self.buttons.push(button);
+    fn spot(&mut self, slot: usize) -> DomResult<&Spot> {
+        while self.spots.len() <= slot {
+            let positioned = js::new_spot(&self.layer, &self.card.root, self.spots.len() as u32);
+            let button = positioned
+                .first_element_child()
+                .and_then(|child| child.dyn_into::<HtmlElement>().ok())
+                .ok_or_else(|| JsValue::from_str("no hotspot button"))?;
+            self.boxes_js.push(&positioned);
+            self.spots.push(Spot { positioned, button });
         }
-        self.buttons.get(slot).ok_or_else(|| JsValue::from_str("no hotspot button"))
+        self.spots.get(slot).ok_or_else(|| JsValue::from_str("no hotspot button"))
     }
 
     pub fn show_hotspot(&mut self, slot: usize, hotspot_id: &str, product_id: &str, aria_label: &str, tag: &str) -> DomResult<()> {
-        let button = self.button(slot)?;
+        let Spot { positioned, button } = self.spot(slot)?;
         button.set_attribute("part", part::HOTSPOT)?;
         button.set_attribute("data-hotspot-id", hotspot_id)?;
         button.set_attribute("data-product-id", product_id)?;
@@ -145,13 +156,13 @@ impl Overlay {
         if let Some(tag_element) = button.last_element_child() {
             tag_element.set_text_content(Some(tag));
         }
-        button.set_hidden(false);
+        positioned.set_hidden(false);
         Ok(())
     }
 
     pub fn hide_hotspot(&mut self, slot: usize) -> DomResult<()> {
-        let Some(button) = self.buttons.get(slot) else { return Ok(()) };
-        button.set_hidden(true);
+        let Some(Spot { positioned, button }) = self.spots.get(slot) else { return Ok(()) };
+        positioned.set_hidden(true);
         button.set_attribute("part", "")?;
         button.remove_attribute("data-hotspot-id")?;
         button.remove_attribute("data-product-id")
@@ -159,20 +170,20 @@ impl Overlay {
 
     /// Relabels a shown hotspot (its product changed).
     pub fn label_hotspot(&self, slot: usize, aria_label: &str) -> DomResult<()> {
-        match self.buttons.get(slot) {
-            Some(button) => button.set_attribute("aria-label", aria_label),
+        match self.spots.get(slot) {
+            Some(spot) => spot.button.set_attribute("aria-label", aria_label),
             None => Ok(()),
         }
     }
 
     pub fn hotspot_button(&self, slot: usize) -> Option<&HtmlElement> {
-        self.buttons.get(slot).filter(|button| !button.hidden())
+        self.spots.get(slot).filter(|spot| !spot.positioned.hidden()).map(|spot| &spot.button)
     }
 
     /// One batch of moves, `[slot, x, y, ...]` in CSS px of the video box.
     pub fn place_hotspots(&self, moves: &[f64]) {
         if !moves.is_empty() {
-            crate::web::js::place_hotspots(&self.buttons_js, moves);
+            crate::web::js::place_hotspots(&self.boxes_js, moves);
         }
     }
 }
@@ -293,10 +304,10 @@ pub fn set_pending(button: &HtmlButtonElement, pending: bool) {
 }
 
 
-/// The `data-slot` of a pooled hotspot button, if `element` is (inside) one.
+/// The `data-slot` of a pooled hotspot, if `element` is (inside) one.
 pub fn hotspot_slot(element: &Element) -> Option<usize> {
-    let button = element.closest(".spot").ok().flatten()?;
-    button.get_attribute("data-slot")?.parse().ok()
+    let spot = element.closest(".spot").ok().flatten()?;
+    spot.get_attribute("data-slot")?.parse().ok()
 }
 
 /// The product of the rail item `element` is (inside), if any.

@@ -34,6 +34,9 @@
 //    callback and are not in this figure; the two CDP rows (Performance.getMetrics deltas over
 //    the same frames, divided by the frames) show them: style + layout, and all main-thread
 //    task time (which also holds the media pipeline's main-thread work, the same for both).
+//    A third page, www/bench/floor.js, is the floor under any DOM overlay: 50 bare boxes, each
+//    frame callback re-requests and writes 50 transforms, no logic. The "vs the DOM floor" rows
+//    put ours beside it: what the element adds on top of the browser's cost of those writes.
 // d. Load, validate and index a timeline of 10,000 / 100,000 hotspots from a JS object: time
 //    from `element.timeline = object` to the `shoppable-ready` event (dispatched synchronously)
 //    in a fresh page each run (a first load, as a viewer gets it); median of 5 / 3 runs (the
@@ -266,6 +269,10 @@ function printTable(rows) {
 
 // ---- main --------------------------------------------------------------------------------------
 
+/** `node tests/bench/run.mjs c d` runs only those groups (b, the sizes, always); no argument: all. */
+const groups = process.argv.slice(2);
+const only = (group) => groups.length === 0 || groups.includes(group);
+
 async function main() {
   const started = Date.now();
   if (!existsSync(join(repo, "pkg", "shoppable_video_bg.wasm"))) throw new Error("pkg/ is missing: run make build");
@@ -288,17 +295,24 @@ async function main() {
   }
   try {
     const step = (name) => process.stderr.write(`  ${name}...\n`);
-    step("a. lag, ours"); results.lagOurs = await lag("/bench/ours.html");
-    step("a. lag, video.js + videojs-overlay"); results.lagPeer = await lag("/bench/peer.html");
-    step("c. per-frame script time, ours"); results.frameOurs = await frameCost("/bench/ours.html");
-    step("c. per-frame script time, naive JS overlay"); results.framePeer = await frameCost("/bench/naive.html");
-    step("d. load 10k, ours"); results.load10kOurs = await loadTimes("/bench/ours.html", 10_000, 5);
-    step("d. load 100k, ours"); results.load100kOurs = await loadTimes("/bench/ours.html", 100_000, 3);
-    step("d. load 10k, video.js + videojs-overlay"); results.load10kPeer = await loadTimes("/bench/peer.html", 10_000, 3);
-    // videojs-overlay's set-up grows faster than linearly (here 1k: ~0.13 s, 10k: ~1.5 s, 20k:
-    // ~5 s): at 100k it runs for minutes, so it gets 20 s and its figure is "> 20,000".
-    step("d. load 100k, video.js + videojs-overlay (stops after 20 s)");
-    results.load100kPeer = await loadTimes("/bench/peer.html", 100_000, 1, PEER_100K_CAP_MS);
+    if (only("a")) {
+      step("a. lag, ours"); results.lagOurs = await lag("/bench/ours.html");
+      step("a. lag, video.js + videojs-overlay"); results.lagPeer = await lag("/bench/peer.html");
+    }
+    if (only("c")) {
+      step("c. per-frame script time, ours"); results.frameOurs = await frameCost("/bench/ours.html");
+      step("c. per-frame script time, naive JS overlay"); results.framePeer = await frameCost("/bench/naive.html");
+      step("c. per-frame script time, the DOM floor"); results.frameFloor = await frameCost("/bench/floor.html");
+    }
+    if (only("d")) {
+      step("d. load 10k, ours"); results.load10kOurs = await loadTimes("/bench/ours.html", 10_000, 5);
+      step("d. load 100k, ours"); results.load100kOurs = await loadTimes("/bench/ours.html", 100_000, 3);
+      step("d. load 10k, video.js + videojs-overlay"); results.load10kPeer = await loadTimes("/bench/peer.html", 10_000, 3);
+      // videojs-overlay's set-up grows faster than linearly (here 1k: ~0.13 s, 10k: ~1.5 s, 20k:
+      // ~5 s): at 100k it runs for minutes, so it gets 20 s and its figure is "> 20,000".
+      step("d. load 100k, video.js + videojs-overlay (stops after 20 s)");
+      results.load100kPeer = await loadTimes("/bench/peer.html", 100_000, 1, PEER_100K_CAP_MS);
+    }
   } finally {
     results.chromium = browser.version();
     await browser.close().catch(() => {});
@@ -312,34 +326,51 @@ async function main() {
     chromium: results.chromium,
     node: process.version,
   };
-  const { lagOurs: lo, lagPeer: lp, frameOurs: fo, framePeer: fp } = results;
-  const rows = [
-    row("a. show/hide lag p50", "ms", lo.p50Ms, lp.p50Ms, null),
-    row("a. show/hide lag p95", "ms", lo.p95Ms, lp.p95Ms, BUDGET.lagP95Ms),
-    row("a. show/hide lag p95", "frames", lo.p95Ms / FRAME_MS, lp.p95Ms / FRAME_MS, BUDGET.lagP95Frames, 2),
-    row("b. bytes downloaded, gzip -9", "B", oursBytes, peerBytes, BUDGET.bytes, 0),
-    row("c. script per frame, median", "us", fo.medianUs, fp.medianUs, BUDGET.frameMedianUs),
-    row("c. script per frame, p95", "us", fo.p95Us, fp.p95Us, BUDGET.frameP95Us),
-    row("c. style+layout per frame, mean (CDP)", "us", fo.styleLayoutUs, fp.styleLayoutUs, null),
-    row("c. main-thread tasks per frame, mean (CDP)", "us", fo.taskUs, fp.taskUs, null),
-    row("d. load 10,000 hotspots", "ms", results.load10kOurs.medianMs, results.load10kPeer.medianMs, BUDGET.load10k),
-    row("d. load 100,000 hotspots", "ms", results.load100kOurs.medianMs, results.load100kPeer.medianMs, BUDGET.load100k, 1, results.load100kPeer.over),
-  ];
+  const { lagOurs: lo, lagPeer: lp, frameOurs: fo, framePeer: fp, frameFloor: ff } = results;
+  const rows = [];
+  const details = [];
+  if (lo) {
+    rows.push(
+      row("a. show/hide lag p50", "ms", lo.p50Ms, lp.p50Ms, null),
+      row("a. show/hide lag p95", "ms", lo.p95Ms, lp.p95Ms, BUDGET.lagP95Ms),
+      row("a. show/hide lag p95", "frames", lo.p95Ms / FRAME_MS, lp.p95Ms / FRAME_MS, BUDGET.lagP95Frames, 2),
+    );
+    details.push(`a. cues: ours ${lo.measured}/${lo.cues} measured, ${lo.early} early, max ${fmt(lo.maxMs)} ms, observer misordered on ${lo.misordered} frames, ${lo.framesUnseen} frames unseen;` +
+      ` peer ${lp.measured}/${lp.cues} measured, ${lp.early} early, max ${fmt(lp.maxMs)} ms, ${lp.framesUnseen} frames unseen`);
+  }
+  rows.push(row("b. bytes downloaded, gzip -9", "B", oursBytes, peerBytes, BUDGET.bytes, 0));
+  details.push(`b. ours: ${ours.map((f) => `${f.name.split("/").pop()} ${f.gzip}`).join(", ")}; peer: ${peer.map((f) => `${f.name} ${f.gzip}`).join(", ")}` +
+    `; ours is ${oursBytes > BUDGET.bytes ? `${oursBytes - BUDGET.bytes} B over` : `${BUDGET.bytes - oursBytes} B under`} the budget`);
+  if (fo) {
+    rows.push(
+      row("c. script per frame, median", "us", fo.medianUs, fp.medianUs, BUDGET.frameMedianUs),
+      row("c. script per frame, p95", "us", fo.p95Us, fp.p95Us, BUDGET.frameP95Us),
+      row("c. ... vs the DOM floor, median", "us", fo.medianUs, ff.medianUs, null),
+      row("c. ... vs the DOM floor, p95", "us", fo.p95Us, ff.p95Us, null),
+      row("c. style+layout per frame, mean (CDP)", "us", fo.styleLayoutUs, fp.styleLayoutUs, null),
+      row("c. main-thread tasks per frame, mean (CDP)", "us", fo.taskUs, fp.taskUs, null),
+    );
+    details.push(`c. ${fo.frames} frames each (${fo.visible} / ${fp.visible} hotspots visible), performance.now() ${fo.crossOriginIsolated ? "cross-origin isolated (5 us)" : "NOT isolated (100 us)"};` +
+      ` max ours ${fmt(fo.maxUs)} us, peer ${fmt(fp.maxUs)} us; CDP script per frame ours ${fmt(fo.scriptUs)} us, peer ${fmt(fp.scriptUs)} us;` +
+      ` the floor (www/bench/floor.js: 50 transform writes, no logic) style+layout ${fmt(ff.styleLayoutUs)} us, tasks ${fmt(ff.taskUs)} us`);
+  }
+  if (results.load10kOurs) {
+    const { load10kOurs: o10, load100kOurs: o100, load10kPeer: p10, load100kPeer: p100 } = results;
+    rows.push(
+      row("d. load 10,000 hotspots", "ms", o10.medianMs, p10.medianMs, BUDGET.load10k),
+      row("d. load 100,000 hotspots", "ms", o100.medianMs, p100.medianMs, BUDGET.load100k, 1, p100.over),
+    );
+    details.push(`d. runs (ms): ours 10k [${o10.runs.map((v) => fmt(v)).join(", ")}], 100k [${o100.runs.map((v) => fmt(v)).join(", ")}]` +
+      ` (warm, set again in the same page: 10k ${fmt(o10.warmMedianMs)}, 100k ${fmt(o100.warmMedianMs)});` +
+      ` peer 10k [${p10.runs.map((v) => fmt(v)).join(", ")}], 100k ${p100.over ? `stopped after ${fmt(p100.over, 0)} ms` : `[${p100.runs.map((v) => fmt(v)).join(", ")}]`}`);
+  }
 
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores; Chromium ${machine.chromium} (headless); Node ${machine.node}`);
   console.log("peer: a, b, d video.js 8.24.1 (core build) + videojs-overlay 4.0.0; c a naive JS overlay (www/bench/naive.js)");
   console.log("");
   printTable(rows);
   console.log("");
-  console.log(`a. cues: ours ${lo.measured}/${lo.cues} measured, ${lo.early} early, max ${fmt(lo.maxMs)} ms, observer misordered on ${lo.misordered} frames, ${lo.framesUnseen} frames unseen;` +
-    ` peer ${lp.measured}/${lp.cues} measured, ${lp.early} early, max ${fmt(lp.maxMs)} ms, ${lp.framesUnseen} frames unseen`);
-  console.log(`b. ours: ${ours.map((f) => `${f.name.split("/").pop()} ${f.gzip}`).join(", ")}; peer: ${peer.map((f) => `${f.name} ${f.gzip}`).join(", ")}` +
-    `; ours is ${oursBytes > BUDGET.bytes ? `${oursBytes - BUDGET.bytes} B over` : `${BUDGET.bytes - oursBytes} B under`} the budget`);
-  console.log(`c. ${fo.frames} frames each (${fo.visible} / ${fp.visible} hotspots visible), performance.now() ${fo.crossOriginIsolated ? "cross-origin isolated (5 us)" : "NOT isolated (100 us)"};` +
-    ` max ours ${fmt(fo.maxUs)} us, peer ${fmt(fp.maxUs)} us; CDP script per frame ours ${fmt(fo.scriptUs)} us, peer ${fmt(fp.scriptUs)} us`);
-  console.log(`d. runs (ms): ours 10k [${results.load10kOurs.runs.map((v) => fmt(v)).join(", ")}], 100k [${results.load100kOurs.runs.map((v) => fmt(v)).join(", ")}]` +
-    ` (warm, set again in the same page: 10k ${fmt(results.load10kOurs.warmMedianMs)}, 100k ${fmt(results.load100kOurs.warmMedianMs)});` +
-    ` peer 10k [${results.load10kPeer.runs.map((v) => fmt(v)).join(", ")}], 100k ${results.load100kPeer.over ? `stopped after ${fmt(results.load100kPeer.over, 0)} ms` : `[${results.load100kPeer.runs.map((v) => fmt(v)).join(", ")}]`}`);
+  for (const line of details) console.log(line);
   console.log(`browser benchmarks took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
   mkdirSync(join(repo, "bench-results"), { recursive: true });
