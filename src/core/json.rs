@@ -8,7 +8,7 @@
 //! say what they were). Nesting is limited to [`MAX_DEPTH`] so hostile text cannot exhaust the
 //! stack. It never panics.
 
-use super::number::parse_css_number;
+use super::number::parse_exact;
 use super::value::{Value, MAX_DEPTH};
 
 /// Parses `text`; the error says what is wrong and where (line and column, 1-based).
@@ -18,8 +18,8 @@ pub fn parse(text: &str) -> Result<Value, String> {
     parse_with(text, &|number| number.parse().ok())
 }
 
-/// Parses `text`, reading numbers with up to 15 significant digits and a decimal exponent
-/// within ±22 exactly on its own (nearly every number in a timeline), and handing the rest to
+/// Parses `text`, reading numbers exactly on its own wherever `number::parse_exact` can (every
+/// number JavaScript prints for a coordinate, a time or a price), and handing the rest to
 /// `slow_number`. The browser build passes the browser's own `parseFloat`, which keeps Rust's
 /// float parser (about 15 KB) out of the Wasm.
 pub fn parse_with(text: &str, slow_number: &dyn Fn(&str) -> Option<f64>) -> Result<Value, String> {
@@ -148,17 +148,13 @@ impl Parser<'_> {
         }
     }
 
-    /// Skips digits; returns how many, and how many of them count as significant (leading
-    /// zeros of the whole number do not) when `significant` says how many came before.
-    fn digits(&mut self, significant: &mut u32) -> u32 {
+    /// Skips digits; returns how many.
+    fn digits(&mut self) -> usize {
         let from = self.at;
-        while let Some(b @ b'0'..=b'9') = self.peek() {
-            if *significant > 0 || b != b'0' {
-                *significant += 1;
-            }
+        while let Some(b'0'..=b'9') = self.peek() {
             self.at += 1;
         }
-        (self.at - from) as u32
+        self.at - from
     }
 
     fn number(&mut self) -> Result<Value, String> {
@@ -166,42 +162,27 @@ impl Parser<'_> {
         if self.peek() == Some(b'-') {
             self.at += 1;
         }
-        let mut significant = 0;
-        if self.digits(&mut significant) == 0 {
+        if self.digits() == 0 {
             return Err(self.error("expected a digit"));
         }
-        let mut fraction = 0;
         if self.peek() == Some(b'.') {
             self.at += 1;
-            fraction = self.digits(&mut significant);
-            if fraction == 0 {
+            if self.digits() == 0 {
                 return Err(self.error("expected a digit after '.'"));
             }
         }
-        let mut exponent: i64 = 0;
         if matches!(self.peek(), Some(b'e' | b'E')) {
             self.at += 1;
-            let negative = self.peek() == Some(b'-');
             if matches!(self.peek(), Some(b'+' | b'-')) {
                 self.at += 1;
             }
-            let from = self.at;
-            let mut ignored = 0;
-            if self.digits(&mut ignored) == 0 {
+            if self.digits() == 0 {
                 return Err(self.error("expected a digit in the exponent"));
-            }
-            for &b in &self.bytes[from..self.at] {
-                exponent = (exponent * 10 + i64::from(b - b'0')).min(100_000);
-            }
-            if negative {
-                exponent = -exponent;
             }
         }
         // The slice holds only ASCII digits, signs, '.' and 'e': valid UTF-8.
         let text = std::str::from_utf8(&self.bytes[start..self.at]).unwrap_or("");
-        let scale = exponent - i64::from(fraction);
-        let exact = significant <= 15 && (-22..=22).contains(&scale);
-        let number = if exact { parse_css_number(text) } else { (self.slow_number)(text) };
+        let number = parse_exact(text).or_else(|| (self.slow_number)(text));
         number.map(Value::Number).ok_or_else(|| self.error("bad number"))
     }
 

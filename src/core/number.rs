@@ -199,89 +199,204 @@ fn layout(out: &mut String, digits: u64, exponent: i32) {
 }
 
 /// A CSS number (`10`, `-2.5`, `.5`, `1.5e1`, `+3`): finite, no `inf`/`nan` words. Exact (as
-/// `str::parse` would give) for up to 15 significant digits and exponents within ±22; close
-/// otherwise, which is plenty for pixels and percentages.
+/// `str::parse` would give) wherever [`parse_exact`] is; close otherwise, which is plenty for
+/// pixels and percentages.
 pub fn parse_css_number(s: &str) -> Option<f64> {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    let negative = match bytes.first() {
-        Some(b'-') => {
-            i += 1;
-            true
-        }
-        Some(b'+') => {
-            i += 1;
-            false
-        }
-        _ => false,
-    };
-    let mut mantissa: u64 = 0;
-    let mut exponent: i32 = 0;
-    let mut digits = 0;
-    let mut seen_point = false;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'0'..=b'9' => {
-                digits += 1;
-                if mantissa < 100_000_000_000_000_000 {
-                    mantissa = mantissa * 10 + u64::from(b - b'0');
-                    if seen_point {
-                        exponent -= 1;
-                    }
-                } else if !seen_point {
-                    exponent += 1;
-                }
-            }
-            b'.' if !seen_point => seen_point = true,
-            _ => break,
-        }
-        i += 1;
-    }
-    if digits == 0 {
-        return None;
-    }
-    if let Some(b'e' | b'E') = bytes.get(i) {
-        i += 1;
-        let sign = match bytes.get(i) {
+    let decimal = Decimal::scan(s)?;
+    decimal.exact().or_else(|| decimal.approximate())
+}
+
+/// A decimal number's value, correctly rounded as `str::parse` (and JavaScript) would give it,
+/// or `None` when this cannot promise that (more than 19 significant digits, integers past
+/// 2^53, or an exponent out of reach): the caller then asks a full parser. That covers every number JavaScript
+/// prints for a coordinate or a time (at most 17 significant digits), so the JSON reader only
+/// rarely crosses into JavaScript's `parseFloat`.
+pub fn parse_exact(s: &str) -> Option<f64> {
+    Decimal::scan(s)?.exact()
+}
+
+/// `±mantissa × 10^exponent`, as written (at most 19 significant digits kept).
+struct Decimal {
+    negative: bool,
+    mantissa: u64,
+    exponent: i32,
+    /// Nonzero digits beyond the 19 kept.
+    lost: bool,
+}
+
+impl Decimal {
+    fn scan(s: &str) -> Option<Decimal> {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        let negative = match bytes.first() {
             Some(b'-') => {
                 i += 1;
-                -1
+                true
             }
             Some(b'+') => {
                 i += 1;
-                1
+                false
             }
-            _ => 1,
+            _ => false,
         };
-        let mut written: i32 = 0;
-        let start = i;
-        while let Some(b @ b'0'..=b'9') = bytes.get(i) {
-            written = written.saturating_mul(10).saturating_add(i32::from(b - b'0'));
+        let (mut mantissa, mut exponent, mut kept, mut digits) = (0u64, 0i32, 0, 0);
+        let mut lost = false;
+        let mut seen_point = false;
+        while let Some(&b) = bytes.get(i) {
+            match b {
+                b'0'..=b'9' => {
+                    digits += 1;
+                    if kept < 19 {
+                        mantissa = mantissa * 10 + u64::from(b - b'0');
+                        if mantissa > 0 {
+                            kept += 1;
+                        }
+                        if seen_point {
+                            exponent -= 1;
+                        }
+                    } else {
+                        lost |= b != b'0';
+                        if !seen_point {
+                            exponent += 1;
+                        }
+                    }
+                }
+                b'.' if !seen_point => seen_point = true,
+                _ => break,
+            }
             i += 1;
         }
-        if i == start {
+        if digits == 0 {
             return None;
         }
-        exponent = exponent.saturating_add(sign * written);
+        if let Some(b'e' | b'E') = bytes.get(i) {
+            i += 1;
+            let sign = match bytes.get(i) {
+                Some(b'-') => {
+                    i += 1;
+                    -1
+                }
+                Some(b'+') => {
+                    i += 1;
+                    1
+                }
+                _ => 1,
+            };
+            let mut written: i32 = 0;
+            let start = i;
+            while let Some(b @ b'0'..=b'9') = bytes.get(i) {
+                written = written.saturating_mul(10).saturating_add(i32::from(b - b'0'));
+                i += 1;
+            }
+            if i == start {
+                return None;
+            }
+            exponent = exponent.saturating_add(sign * written);
+        }
+        (i == bytes.len()).then_some(Decimal { negative, mantissa, exponent, lost })
     }
-    if i != bytes.len() {
-        return None;
-    }
-    let mut value = mantissa as f64;
-    // Exact steps of at most 10^22: the first one rounds correctly, as a parser would.
-    let mut left = exponent;
-    while left != 0 && value != 0.0 && value.is_finite() {
-        let step = left.unsigned_abs().min(22);
-        if left > 0 {
-            value *= pow10(step);
-            left -= step as i32;
+
+    fn signed(&self, magnitude: f64) -> f64 {
+        if self.negative {
+            -magnitude
         } else {
-            value /= pow10(step);
-            left += step as i32;
+            magnitude
         }
     }
-    let value = if negative { -value } else { value };
-    value.is_finite().then_some(value)
+
+    fn exact(&self) -> Option<f64> {
+        if self.lost {
+            return None;
+        }
+        let (m, e) = (self.mantissa, self.exponent);
+        if m == 0 {
+            return Some(self.signed(0.0));
+        }
+        // Clinger's fast path: both factors exact, so the one operation rounds correctly.
+        if (m as f64) < EXACT && e.unsigned_abs() <= 22 {
+            let value = if e >= 0 { m as f64 * pow10(e as u32) } else { m as f64 / pow10(e.unsigned_abs()) };
+            return Some(self.signed(value));
+        }
+        // Past the fast path: large integers (rare in a timeline) are declined, fractions with
+        // up to 19 digits (every coordinate JavaScript prints) are divided exactly.
+        if e >= 0 {
+            return None;
+        }
+        let value = divide_rounded(m, e.unsigned_abs())?;
+        Some(self.signed(value))
+    }
+
+    /// For CSS values the exact path does not cover: within a few units in the last place.
+    fn approximate(&self) -> Option<f64> {
+        let mut value = self.mantissa as f64;
+        // Steps of at most 10^22, each exact in itself.
+        let mut left = self.exponent;
+        while left != 0 && value != 0.0 && value.is_finite() {
+            let step = left.unsigned_abs().min(22);
+            if left > 0 {
+                value *= pow10(step);
+                left -= step as i32;
+            } else {
+                value /= pow10(step);
+                left += step as i32;
+            }
+        }
+        let value = self.signed(value);
+        value.is_finite().then_some(value)
+    }
+}
+
+/// `10^i` as an integer, for `i` in `0..=38`.
+fn pow10_int(i: u32) -> u128 {
+    (0..i).fold(1u128, |p, _| p * 10)
+}
+
+/// `m / 10^d`, correctly rounded (nearest, ties to even), for `d <= 21`; `None` past that.
+/// A double computed in floating point is within an ulp or two of the answer; it is then
+/// corrected by comparing the exact value with the midpoints to its neighbours, in 128-bit
+/// integers (multiplications and shifts only: 128-bit division would cost more Wasm than
+/// this whole routine).
+fn divide_rounded(m: u64, d: u32) -> Option<f64> {
+    if d > 21 {
+        return None;
+    }
+    let divisor = pow10_int(d); // < 2^70
+    // Where m / 10^d lies against the midpoint between `low` and the next double up.
+    let versus_midpoint_above = |low: f64| -> Option<core::cmp::Ordering> {
+        let bits = low.to_bits();
+        let exponent = ((bits >> 52) & 0x7ff) as i32;
+        let (mantissa, power) = if exponent == 0 { (bits, -1074) } else { (bits & ((1 << 52) - 1) | (1 << 52), exponent - 1075) };
+        // midpoint = (2 × mantissa + 1) × 2^(power - 1)
+        let odd = u128::from(2 * mantissa + 1) * divisor; // < 2^124
+        let shift = power - 1;
+        let (left, right) = if shift >= 0 {
+            (u128::from(m), shl(odd, shift as u32)?)
+        } else {
+            (shl(u128::from(m), shift.unsigned_abs())?, odd)
+        };
+        Some(left.cmp(&right))
+    };
+    let even = |a: f64, b: f64| if a.to_bits() & 1 == 0 { a } else { b };
+    let mut value = m as f64 / pow10(d);
+    for _ in 0..4 {
+        let up = f64::from_bits(value.to_bits() + 1);
+        let down = f64::from_bits(value.to_bits() - 1);
+        match versus_midpoint_above(value)? {
+            core::cmp::Ordering::Greater => value = up,
+            core::cmp::Ordering::Equal => return Some(even(value, up)),
+            core::cmp::Ordering::Less => match versus_midpoint_above(down)? {
+                core::cmp::Ordering::Less => value = down,
+                core::cmp::Ordering::Equal => return Some(even(value, down)),
+                core::cmp::Ordering::Greater => return Some(value),
+            },
+        }
+    }
+    None
+}
+
+/// `x << by`, or `None` when bits would fall off.
+fn shl(x: u128, by: u32) -> Option<u128> {
+    (by < 128 && x.leading_zeros() >= by).then(|| x << by)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -399,5 +514,50 @@ mod tests {
         let long = "3.14159265358979323846264338327950288";
         let got = parse_css_number(long).unwrap_or(0.0);
         assert!((got - std::f64::consts::PI).abs() < 1e-15);
+    }
+
+    #[test]
+    fn every_shortest_printing_from_1e_minus_4_to_2_pow_53_reads_back_exactly() {
+        let mut state = 0x5851_f42d_4c95_7f2d;
+        let mut checked = 0;
+        while checked < 300_000 {
+            let bits = xorshift(&mut state);
+            for n in [f64::from_bits(bits >> 1), ((bits >> 11) as f64) / (1u64 << 53) as f64, (bits % 100_000_000) as f64 / 1e4] {
+                if n.is_finite() && (1e-4..9e15).contains(&n) {
+                    // Rust prints the shortest round-trip digits, as JavaScript does.
+                    for text in [format!("{n}"), format!("{n:e}"), format!("-{n}")] {
+                        let want: f64 = text.parse().unwrap_or(f64::NAN);
+                        assert_eq!(parse_exact(&text).map(f64::to_bits), Some(want.to_bits()), "{text}");
+                    }
+                    checked += 1;
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_exact_is_exact_or_declines(m in 0u64..=u64::MAX, digits in 1usize..=20, e in -30i32..30) {
+            let digits = m.to_string().chars().take(digits).collect::<String>();
+            let text = format!("{digits}e{e}");
+            let want: f64 = text.parse().unwrap_or(f64::NAN);
+            if let Some(got) = parse_exact(&text) {
+                proptest::prop_assert_eq!(got.to_bits(), want.to_bits(), "{}", text);
+            } else {
+                // It declines only past its reach: 20 digits, integers past 2^53 and exponents it
+                // cannot do exactly.
+                proptest::prop_assert!(digits.trim_start_matches('0').len() > 19 || e >= 0 || e < -21, "{}", text);
+            }
+        }
+
+        #[test]
+        fn halfway_cases_round_to_even(k in 0u64..(1u64 << 40), zeros in 1usize..=3) {
+            // 2^53 + odd lies exactly halfway between two doubles; written with a fraction of
+            // zeros it takes the division path, whose rounding must still go to even.
+            let n = (1u64 << 53) + 2 * k + 1;
+            let text = format!("{n}.{}", "0".repeat(zeros));
+            let want: f64 = text.parse().unwrap_or(f64::NAN);
+            proptest::prop_assert_eq!(parse_exact(&text).map(f64::to_bits), Some(want.to_bits()), "{}", text);
+        }
     }
 }

@@ -84,11 +84,16 @@ const NON_FINITE = /"\\u0000(NaN|-?Infinity)\\u0000"/g;
 /**
  * A host's JS value as JSON text for the Wasm, or [null, why not]. NaN and the infinities
  * (which JSON cannot hold) are written as bare words the Wasm's parser reads, so the validator
- * can name them; `undefined` members vanish as in JSON. Never throws.
+ * can name them; `undefined` members vanish as in JSON. Never throws. Plain `JSON.stringify`
+ * first (a replacer function costs a call per value: most of the time for a large timeline);
+ * only when its text holds a `null`, which may have been a non-finite number, again with one.
  */
 export function toJson(value) {
-  let nonFinite = false;
   try {
+    const plain = JSON.stringify(value);
+    if (plain === undefined) return [null, `expected an object or an array, got ${typeof value}`];
+    if (!plain.includes("null")) return [plain, null];
+    let nonFinite = false;
     const text = JSON.stringify(value, (key, item) => {
       if (typeof item === "number" && !Number.isFinite(item)) {
         nonFinite = true;
@@ -96,7 +101,6 @@ export function toJson(value) {
       }
       return item;
     });
-    if (text === undefined) return [null, `expected an object or an array, got ${typeof value}`];
     return [nonFinite ? text.replace(NON_FINITE, "$1") : text, null];
   } catch (error) {
     return [null, `cannot be read as JSON: ${error && error.message || error}`];
