@@ -277,7 +277,7 @@ impl State {
                     let label = product.map(|p| self.aria_label(p)).unwrap_or_default();
                     let tag = hotspot.label.as_deref().unwrap_or("");
                     let _ = self.overlay.show_hotspot(*slot, &hotspot.id, &hotspot.product, &label, tag);
-                    self.moves.extend_from_slice(&[*slot as f64, *x, *y]);
+                    self.moves.extend_from_slice(&[*slot as f64, css_px(*x), css_px(*y)]);
                     outbox.push(Outgoing::HotspotShow {
                         hotspot_id: hotspot.id.clone(),
                         product_id: hotspot.product.clone(),
@@ -287,7 +287,7 @@ impl State {
                         self.analytics("view_item", product, outbox);
                     }
                 }
-                Change::Move { slot, x, y } => self.moves.extend_from_slice(&[*slot as f64, *x, *y]),
+                Change::Move { slot, x, y } => self.moves.extend_from_slice(&[*slot as f64, css_px(*x), css_px(*y)]),
             }
         }
         self.overlay.place_hotspots(&self.moves);
@@ -792,4 +792,10 @@ fn random_bytes() -> [u8; 16] {
         chunk.copy_from_slice(&word.to_le_bytes());
     }
     bytes
+}
+
+/// A position in CSS px to 1/100 px: far finer than a device pixel, and short to print and to
+/// parse (the browser turns every move into text and back).
+fn css_px(px: f64) -> f64 {
+    (px * 100.0).round() / 100.0
 }

@@ -57,10 +57,12 @@ impl FrameLoop {
             closure: RefCell::new(None),
         });
         let weak = Rc::downgrade(&scheduled);
+        // Made once: a key made per frame would be a new JS string every frame.
+        let media_time = JsValue::from_str("mediaTime");
         let closure = Closure::<dyn FnMut(f64, JsValue)>::new(move |_now: f64, metadata: JsValue| {
             let Some(scheduled) = weak.upgrade() else { return };
             let time = match scheduled.clock {
-                Clock::VideoFrame => Reflect::get(&metadata, &JsValue::from_str("mediaTime"))
+                Clock::VideoFrame => Reflect::get(&metadata, &media_time)
                     .ok()
                     .and_then(|value| value.as_f64())
                     .unwrap_or_else(|| scheduled.video.current_time()),

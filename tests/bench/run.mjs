@@ -37,13 +37,17 @@
 //    A third page, www/bench/floor.js, is the floor under any DOM overlay: 50 bare boxes, each
 //    frame callback re-requests and writes 50 transforms, no logic. The "vs the DOM floor" rows
 //    put ours beside it: what the element adds on top of the browser's cost of those writes.
+//    The same page with ?writes=0 is the frame-callback floor: only the re-request and the
+//    timing hook, what any per-frame overlay pays before doing anything.
 // d. Load, validate and index a timeline of 10,000 / 100,000 hotspots from a JS object: time
 //    from `element.timeline = object` to the `shoppable-ready` event (dispatched synchronously)
 //    in a fresh page each run (a first load, as a viewer gets it); median of 5 / 3 runs (the
 //    notes add the same set again in the same page, with the wasm code warm). The
 //    peer's figure: `player.overlay({ overlays })` with the same hotspots (it validates nothing
 //    and creates a component per overlay); median of 3 runs at 10k; at 100k one run, stopped
-//    after 20 s (it takes minutes), so the peer's figure there is a lower bound.
+//    after 20 s (it takes minutes), so the peer's figure there is a lower bound. The "JS floor"
+//    rows (www/bench/floor.js loadFloor) put ours beside what the browser alone takes to read
+//    the same object for any Wasm code: JSON.stringify plus UTF-8 encoding, in a fresh page.
 import { createServer } from "http-server";
 import { chromium } from "playwright-core";
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -303,10 +307,14 @@ async function main() {
       step("c. per-frame script time, ours"); results.frameOurs = await frameCost("/bench/ours.html");
       step("c. per-frame script time, naive JS overlay"); results.framePeer = await frameCost("/bench/naive.html");
       step("c. per-frame script time, the DOM floor"); results.frameFloor = await frameCost("/bench/floor.html");
+      step("c. per-frame script time, the frame-callback floor (no writes)"); results.frameCallbackFloor = await frameCost("/bench/floor.html?writes=0");
     }
     if (only("d")) {
       step("d. load 10k, ours"); results.load10kOurs = await loadTimes("/bench/ours.html", 10_000, 5);
       step("d. load 100k, ours"); results.load100kOurs = await loadTimes("/bench/ours.html", 100_000, 3);
+      step("d. load floor (JSON.stringify + UTF-8), 10k and 100k");
+      results.load10kFloor = await loadTimes("/bench/floor.html", 10_000, 5);
+      results.load100kFloor = await loadTimes("/bench/floor.html", 100_000, 3);
       step("d. load 10k, video.js + videojs-overlay"); results.load10kPeer = await loadTimes("/bench/peer.html", 10_000, 3);
       // videojs-overlay's set-up grows faster than linearly (here 1k: ~0.13 s, 10k: ~1.5 s, 20k:
       // ~5 s): at 100k it runs for minutes, so it gets 20 s and its figure is "> 20,000".
@@ -326,7 +334,7 @@ async function main() {
     chromium: results.chromium,
     node: process.version,
   };
-  const { lagOurs: lo, lagPeer: lp, frameOurs: fo, framePeer: fp, frameFloor: ff } = results;
+  const { lagOurs: lo, lagPeer: lp, frameOurs: fo, framePeer: fp, frameFloor: ff, frameCallbackFloor: fc } = results;
   const rows = [];
   const details = [];
   if (lo) {
@@ -347,6 +355,8 @@ async function main() {
       row("c. script per frame, p95", "us", fo.p95Us, fp.p95Us, BUDGET.frameP95Us),
       row("c. ... vs the DOM floor, median", "us", fo.medianUs, ff.medianUs, null),
       row("c. ... vs the DOM floor, p95", "us", fo.p95Us, ff.p95Us, null),
+      row("c. ... vs the frame-callback floor, median", "us", fo.medianUs, fc.medianUs, null),
+      row("c. ... vs the frame-callback floor, p95", "us", fo.p95Us, fc.p95Us, null),
       row("c. style+layout per frame, mean (CDP)", "us", fo.styleLayoutUs, fp.styleLayoutUs, null),
       row("c. main-thread tasks per frame, mean (CDP)", "us", fo.taskUs, fp.taskUs, null),
     );
@@ -359,6 +369,8 @@ async function main() {
     rows.push(
       row("d. load 10,000 hotspots", "ms", o10.medianMs, p10.medianMs, BUDGET.load10k),
       row("d. load 100,000 hotspots", "ms", o100.medianMs, p100.medianMs, BUDGET.load100k, 1, p100.over),
+      row("d. ... 10,000 vs the JS floor", "ms", o10.medianMs, results.load10kFloor.medianMs, null),
+      row("d. ... 100,000 vs the JS floor", "ms", o100.medianMs, results.load100kFloor.medianMs, null),
     );
     details.push(`d. runs (ms): ours 10k [${o10.runs.map((v) => fmt(v)).join(", ")}], 100k [${o100.runs.map((v) => fmt(v)).join(", ")}]` +
       ` (warm, set again in the same page: 10k ${fmt(o10.warmMedianMs)}, 100k ${fmt(o100.warmMedianMs)});` +

@@ -1,17 +1,26 @@
-// The per-frame floor (driven by tests/bench/run.mjs): the least any DOM overlay that follows
-// 50 moving products must do on each presented frame, with no logic at all. Fifty bare boxes
+// The floors (driven by tests/bench/run.mjs): what the browser itself costs, with no logic at
+// all, for what the element must do.
+//
+// startFrames: the per-frame floor, the least any DOM overlay that follows 50 moving products
+// must do on each presented frame. Fifty bare boxes
 // exist from the start; each frame callback asks for the next frame and writes one
 // `transform: translate(x, y)` per box, with positions from trivial arithmetic. It is timed
 // exactly like the element (common.js hookFrameCallbacks), so "ours / floor" is what the
-// element adds on top of the browser's own cost of 50 style writes.
-import { frameLog, hookFrameCallbacks, canPlayThrough } from "./common.js";
+// element adds on top of the browser's own cost of 50 style writes. With ?writes=0 it writes
+// nothing: the cost of the frame callback itself (the re-request and the timing hook).
+//
+// loadFloor(n): the load floor, the least any Wasm player must do to take loadTimeline(n) from
+// a JS object: serialize it (JSON.stringify, the browser's fastest way to read a whole object
+// graph) and encode it as UTF-8 bytes for the Wasm (TextEncoder); in a fresh page, like ours.
+import { frameLog, hookFrameCallbacks, canPlayThrough, loadTimeline } from "./common.js";
 
 const video = document.querySelector("video");
 const layer = document.querySelector(".layer");
 const log = frameLog();
 
 async function startFrames(warmUp) {
-  hookFrameCallbacks(() => {}, (metadata, ms) => log.record([metadata.mediaTime, ms, spots.length]));
+  const writes = Number(new URLSearchParams(location.search).get("writes") ?? 50);
+  hookFrameCallbacks(() => {}, (metadata, ms) => log.record([metadata.mediaTime, ms, writes]));
   const spots = [];
   for (let i = 0; i < 50; i++) {
     const spot = document.createElement("div");
@@ -24,7 +33,7 @@ async function startFrames(warmUp) {
   function frame(now, metadata) {
     video.requestVideoFrameCallback(frame);
     const phase = metadata.mediaTime * 97.3;
-    for (let i = 0; i < spots.length; i++) {
+    for (let i = 0; i < writes; i++) {
       spots[i].style.transform = `translate(${(phase + i * 11.7) % 600}px,${(phase * 0.61 + i * 8.3) % 440}px)`;
     }
   }
@@ -34,5 +43,14 @@ async function startFrames(warmUp) {
   return { crossOriginIsolated: self.crossOriginIsolated };
 }
 
-window.bench = { startFrames, waitCalls: log.wait, callCount: () => log.entries.length, calls: () => log.entries };
+function loadFloor(n) {
+  const object = loadTimeline(n);
+  const start = performance.now();
+  const bytes = new TextEncoder().encode(JSON.stringify(object));
+  const ms = performance.now() - start;
+  if (bytes.length < n) throw new Error("the timeline did not serialize");
+  return { ms };
+}
+
+window.bench = { startFrames, load: loadFloor, waitCalls: log.wait, callCount: () => log.entries.length, calls: () => log.entries };
 window.benchReady = true;
