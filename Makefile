@@ -18,6 +18,9 @@ export CHROMIUM CHROMEDRIVER NODE_OPTIONS
 
 .PHONY: build demo test bench tools rust-tools js-tools browser test-native test-web test-e2e size size-check clean
 
+# A recipe that fails leaves no half-made target behind (pkg/ is made in several steps).
+.DELETE_ON_ERROR:
+
 ## ---- installing what is missing ------------------------------------------------------------
 
 tools: rust-tools js-tools
@@ -51,10 +54,11 @@ build: tools
 	@$(MAKE) --no-print-directory pkg/shoppable_video_bg.wasm
 
 # Re-run bindgen and the optimizer only when cargo produced a new module.
-pkg/shoppable_video_bg.wasm: $(WASM) tools/pkg-manifest.mjs tools/pkg-README.md Cargo.toml
+pkg/shoppable_video_bg.wasm: $(WASM) tools/pkg-manifest.mjs tools/pkg-README.md tools/short-imports.mjs Cargo.toml Makefile
 	@rm -rf pkg
 	@wasm-bindgen --target web --weak-refs --out-dir pkg --out-name shoppable_video $(WASM)
-	@$(NPM_BIN)/wasm-opt -Oz --strip-debug --strip-producers pkg/shoppable_video_bg.wasm -o pkg/shoppable_video_bg.wasm
+	@$(NPM_BIN)/wasm-opt -Oz --converge --strip-debug --strip-producers pkg/shoppable_video_bg.wasm -o pkg/shoppable_video_bg.wasm
+	@node tools/short-imports.mjs pkg/shoppable_video_bg.wasm pkg/shoppable_video.js
 	@for js in pkg/shoppable_video.js pkg/snippets/*/src/web/element.js; do \
 	  $(NPM_BIN)/terser "$$js" --module --compress passes=2 --mangle --output "$$js"; \
 	done

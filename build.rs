@@ -12,8 +12,9 @@ fn main() {
 }
 
 /// Drops `/* … */` comments, folds whitespace runs into one space, and drops the space around
-/// `{`, `}` and `;`, where it never matters. Other spaces can be significant (descendant
-/// selectors, `calc(a + b)`), so they stay. The stylesheet has no strings containing these.
+/// `{`, `}` and `;`, after `,`, and after the colon of a declaration (`{name: ` or `;name: `),
+/// where it never matters. Other spaces can be significant (descendant selectors,
+/// `calc(a + b)`), so they stay. The stylesheet has no strings containing these.
 fn minify(css: &str) -> String {
     let mut without_comments = String::with_capacity(css.len());
     let mut rest = css;
@@ -25,11 +26,18 @@ fn minify(css: &str) -> String {
     without_comments.push_str(rest);
     let mut out = String::with_capacity(without_comments.len());
     for word in without_comments.split_whitespace() {
-        let joins = out.ends_with(['{', '}', ';']) || word.starts_with(['{', '}', ';']);
+        let joins = out.ends_with(['{', '}', ';', ',']) || word.starts_with(['{', '}', ';']) || ends_declaration_name(&out);
         if !out.is_empty() && !joins {
             out.push(' ');
         }
         out.push_str(word);
     }
     out
+}
+
+/// Whether `css` ends with a declaration's name and colon, right after `{` or `;`.
+fn ends_declaration_name(css: &str) -> bool {
+    let Some(name) = css.strip_suffix(':') else { return false };
+    let start = name.trim_end_matches(|c: char| c.is_ascii_lowercase() || c == '-' || c == '_');
+    start.len() < name.len() && start.ends_with(['{', ';'])
 }

@@ -18,7 +18,7 @@ const manifest = {
     ".": { types: "./shoppable_video.d.ts", default: "./shoppable_video.js" },
     "./shoppable_video_bg.wasm": "./shoppable_video_bg.wasm",
   },
-  files: ["shoppable_video.js", "shoppable_video.d.ts", "shoppable_video_bg.wasm", "shoppable_video_bg.wasm.d.ts", "snippets/", "README.md"],
+  files: ["shoppable_video.js", "shoppable_video.d.ts", "shoppable_video_bg.wasm", "snippets/", "README.md"],
   // Importing the module does nothing by itself; init() defines the element.
   sideEffects: false,
   keywords: ["video", "shoppable", "ecommerce", "hotspots", "custom-element", "webassembly"],
