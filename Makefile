@@ -16,7 +16,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 NODE_OPTIONS ?= --no-deprecation
 export CHROMIUM CHROMEDRIVER NODE_OPTIONS
 
-.PHONY: build demo test bench tools rust-tools js-tools browser test-native test-web test-e2e size size-check clean
+.PHONY: build demo test bench profile tools rust-tools js-tools browser test-native test-web test-e2e size size-check clean
 
 # A recipe that fails leaves no half-made target behind (pkg/ is made in several steps).
 .DELETE_ON_ERROR:
@@ -107,6 +107,11 @@ bench: build browser
 	@cargo bench --quiet --bench core
 	@echo "== browser benchmarks (tests/bench/run.mjs)"
 	@node tests/bench/run.mjs
+
+# A CPU profile of the bench page with Rust function names (tests/bench/profile.mjs):
+# `make profile` for the frames, `make profile WHAT=10000` for a load.
+profile: build browser
+	@node tests/bench/profile.mjs $(or $(WHAT),frames)
 
 clean:
 	rm -rf target pkg www/pkg node_modules
