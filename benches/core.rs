@@ -7,6 +7,9 @@
 //!   is one call at a pseudo-random time (a fixed cycle of 4,096 times), into a warm buffer.
 //! - **motion**: `motion::position_at` on keyframed hotspots of 2 / 16 / 256 keyframes, linear
 //!   and ease-in-out, at a sweep of times across the keyframes (one call per iteration).
+//! - **json_text**: `json::parse_with` on the same timeline written as JSON text (what
+//!   `JSON.stringify` gives the Wasm), with no fallback for numbers: the browser's path from
+//!   text to `Value`. About 1.6 MB at 10k.
 //! - **validation**: `validate::timeline_from_value` on an already-built `Value` (what
 //!   `core::json` hands the validator in the browser) of 1k / 10k / 100k hotspots
 //!   (100 products; every 5th hotspot keyframed with 4 keyframes, every 3rd labelled). The
@@ -37,6 +40,7 @@ mod native {
     use divan::counter::ItemsCount;
     use divan::{black_box, Bencher, Divan};
     use shoppable_video::core::index::{Index, Key};
+    use shoppable_video::core::json::parse_with;
     use shoppable_video::core::motion::position_at;
     use shoppable_video::core::timeline::{Easing, Keyframe, Motion};
     use shoppable_video::core::validate::timeline_from_value;
@@ -162,6 +166,43 @@ mod native {
         ])
     }
 
+    /// `value` as JSON text, numbers in their shortest round-trip digits as JavaScript writes
+    /// them (the player reads the text `JSON.stringify` makes of a host's object).
+    fn json_text(value: &Value, out: &mut String) {
+        match value {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Number(n) => out.push_str(&n.to_string()),
+            Value::String(s) => {
+                out.push('"');
+                out.push_str(s); // the bench's strings need no escapes
+                out.push('"');
+            }
+            Value::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    json_text(item, out);
+                }
+                out.push(']');
+            }
+            Value::Object(members) => {
+                out.push('{');
+                for (i, (key, member)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    json_text(&Value::String(key.clone()), out);
+                    out.push(':');
+                    json_text(member, out);
+                }
+                out.push('}');
+            }
+        }
+    }
+
     // ---- benchmarks -----------------------------------------------------------------------------
 
     mod index {
@@ -211,6 +252,22 @@ mod native {
         #[divan::bench(args = [2, 16, 256])]
         fn position_at_ease_in_out(bencher: Bencher, keyframes: usize) {
             sweep(bencher, keyframes, Easing::EaseInOut);
+        }
+    }
+
+    mod json_text {
+        use super::*;
+
+        /// The Wasm's path: every number read by the crate's own parser (no fallback allowed).
+        #[divan::bench(args = SIZES, sample_count = 20)]
+        fn parse_with(bencher: Bencher, n: usize) {
+            let mut text = String::new();
+            json_text(&timeline_value(n), &mut text);
+            let refuse = |_: &str| None;
+            assert!(super::parse_with(&text, &refuse).is_ok(), "the bench text parses on the fast path");
+            bencher
+                .counter(ItemsCount::new(n))
+                .bench_local(|| super::parse_with(black_box(&text), &refuse));
         }
     }
 
