@@ -23,7 +23,7 @@ pub fn parse(text: &str) -> Result<Value, String> {
 /// `slow_number`. The browser build passes the browser's own `parseFloat`, which keeps Rust's
 /// float parser (about 15 KB) out of the Wasm.
 pub fn parse_with(text: &str, slow_number: &dyn Fn(&str) -> Option<f64>) -> Result<Value, String> {
-    let mut parser = Parser { bytes: text.as_bytes(), at: 0, slow_number };
+    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, slow_number, object_size: 0, array_size: 0 };
     let value = parser.value(0)?;
     parser.skip_space();
     if parser.at < parser.bytes.len() {
@@ -33,12 +33,20 @@ pub fn parse_with(text: &str, slow_number: &dyn Fn(&str) -> Option<f64>) -> Resu
 }
 
 struct Parser<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     at: usize,
     slow_number: &'a dyn Fn(&str) -> Option<f64>,
+    /// The sizes of the last object and the last array read: the capacity of the next ones.
+    /// A timeline is lists of like objects, so the guess saves most of the regrowing.
+    object_size: usize,
+    array_size: usize,
 }
 
-impl Parser<'_> {
+/// The most a size guess reserves ahead.
+const MOST_RESERVED: usize = 16;
+
+impl<'a> Parser<'a> {
     fn error(&self, what: &str) -> String {
         let before = &self.bytes[..self.at.min(self.bytes.len())];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -46,6 +54,8 @@ impl Parser<'_> {
         ["not JSON: ", what, " at line ", &line.to_string(), ", column ", &column.to_string()].concat()
     }
 
+    // Called for nearly every byte; opt-level "z" would otherwise leave it a call.
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
@@ -64,6 +74,12 @@ impl Parser<'_> {
         } else {
             false
         }
+    }
+
+    /// The text between two places where an ASCII byte starts or ends it: always whole
+    /// characters (checked in O(1), where `from_utf8` would read it all again).
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        self.text.get(from..to).unwrap_or("")
     }
 
     fn value(&mut self, depth: u32) -> Result<Value, String> {
@@ -95,7 +111,7 @@ impl Parser<'_> {
     fn object(&mut self, depth: u32) -> Result<Value, String> {
         let depth = self.nested(depth)?;
         self.at += 1; // '{'
-        let mut members = Vec::new();
+        let mut members = Vec::with_capacity(self.object_size);
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.at += 1;
@@ -118,6 +134,7 @@ impl Parser<'_> {
                 Some(b',') => self.at += 1,
                 Some(b'}') => {
                     self.at += 1;
+                    self.object_size = members.len().min(MOST_RESERVED);
                     return Ok(Value::Object(members));
                 }
                 _ => return Err(self.error("expected ',' or '}'")),
@@ -128,7 +145,7 @@ impl Parser<'_> {
     fn array(&mut self, depth: u32) -> Result<Value, String> {
         let depth = self.nested(depth)?;
         self.at += 1; // '['
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(self.array_size);
         self.skip_space();
         if self.peek() == Some(b']') {
             self.at += 1;
@@ -141,6 +158,7 @@ impl Parser<'_> {
                 Some(b',') => self.at += 1,
                 Some(b']') => {
                     self.at += 1;
+                    self.array_size = items.len().min(MOST_RESERVED);
                     return Ok(Value::Array(items));
                 }
                 _ => return Err(self.error("expected ',' or ']'")),
@@ -181,7 +199,7 @@ impl Parser<'_> {
             }
         }
         // The slice holds only ASCII digits, signs, '.' and 'e': valid UTF-8.
-        let text = std::str::from_utf8(&self.bytes[start..self.at]).unwrap_or("");
+        let text = self.slice(start, self.at);
         let number = parse_exact(text).or_else(|| (self.slow_number)(text));
         number.map(Value::Number).ok_or_else(|| self.error("bad number"))
     }
@@ -197,8 +215,7 @@ impl Parser<'_> {
                 }
                 self.at += 1;
             }
-            // The input is a &str and the run stops only at ASCII bytes: a valid UTF-8 slice.
-            out.push_str(std::str::from_utf8(&self.bytes[run_start..self.at]).unwrap_or(""));
+            out.push_str(self.slice(run_start, self.at));
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
