@@ -2,12 +2,12 @@
 // all, for what the element must do.
 //
 // startFrames: the per-frame floor, the least any DOM overlay that follows 50 moving products
-// must do on each presented frame. Fifty bare boxes
-// exist from the start; each frame callback asks for the next frame and writes one
-// `transform: translate(x, y)` per box, with positions from trivial arithmetic. It is timed
-// exactly like the element (common.js hookFrameCallbacks), so "ours / floor" is what the
-// element adds on top of the browser's own cost of 50 style writes. With ?writes=0 it writes
-// nothing: the cost of the frame callback itself (the re-request and the timing hook).
+// must do on each presented frame. Fifty bare boxes exist from the start; each frame callback
+// asks for the next frame and writes one `transform: translate(x, y)` per box, with positions
+// from trivial arithmetic. It is timed exactly like the element (common.js
+// hookFrameCallbacks), so "ours / floor" is what the element adds on top of the browser's own
+// cost of 50 style writes. With ?writes=0 it writes nothing: the cost of the frame callback
+// itself (the re-request and the timing hook).
 //
 // loadFloor(n): the load floor, the least any Wasm player must do to take loadTimeline(n) from
 // a JS object: serialize it (JSON.stringify, the browser's fastest way to read a whole object
