@@ -111,12 +111,12 @@ impl<'a> Parser<'a> {
     fn object(&mut self, depth: u32) -> Result<Value, String> {
         let depth = self.nested(depth)?;
         self.at += 1; // '{'
-        let mut members = Vec::with_capacity(self.object_size);
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.at += 1;
-            return Ok(Value::Object(members));
+            return Ok(Value::Object(Vec::new()));
         }
+        let mut members = Vec::with_capacity(self.object_size);
         loop {
             self.skip_space();
             if self.peek() != Some(b'"') {
@@ -145,12 +145,12 @@ impl<'a> Parser<'a> {
     fn array(&mut self, depth: u32) -> Result<Value, String> {
         let depth = self.nested(depth)?;
         self.at += 1; // '['
-        let mut items = Vec::with_capacity(self.array_size);
         self.skip_space();
         if self.peek() == Some(b']') {
             self.at += 1;
-            return Ok(Value::Array(items));
+            return Ok(Value::Array(Vec::new()));
         }
+        let mut items = Vec::with_capacity(self.array_size);
         loop {
             items.push(self.value(depth)?);
             self.skip_space();

@@ -208,9 +208,9 @@ pub fn parse_css_number(s: &str) -> Option<f64> {
 
 /// A decimal number's value, correctly rounded as `str::parse` (and JavaScript) would give it,
 /// or `None` when this cannot promise that (more than 19 significant digits, integers past
-/// 2^53, or an exponent out of reach): the caller then asks a full parser. That covers every number JavaScript
-/// prints for a coordinate or a time (at most 17 significant digits), so the JSON reader only
-/// rarely crosses into JavaScript's `parseFloat`.
+/// 2^53, or an exponent out of reach): the caller then asks a full parser. That covers every
+/// number JavaScript prints for a coordinate or a time (at most 17 significant digits), so the
+/// JSON reader only rarely crosses into JavaScript's `parseFloat`.
 pub fn parse_exact(s: &str) -> Option<f64> {
     Decimal::scan(s)?.exact()
 }

@@ -331,11 +331,9 @@ impl<'v> Ids<'v> {
             })
             .collect();
         let mut table = Table::with_capacity(ids.len());
-        for (i, &id) in ids.iter().enumerate() {
-            let hash = hash_str(id);
-            if !id.is_empty() && table.find(hash, |other| ids[other as usize] == id).is_none() {
-                table.set(hash, i as u32, |_| false, |other| hash_str(ids[other as usize]));
-            }
+        // From the last item back, each id replacing its later twin: the first position stays.
+        for (i, &id) in ids.iter().enumerate().rev().filter(|(_, id)| !id.is_empty()) {
+            table.set(hash_str(id), i as u32, |other| ids[other as usize] == id, |other| hash_str(ids[other as usize]));
         }
         Ids { ids, table }
     }

@@ -4,8 +4,7 @@
 //! It applies what the core decided and decides nothing itself. Hotspots (a bare box that moves,
 //! with the button inside) are created once per slot and reused (the stage hands out the lowest
 //! free slot), so showing and hiding does not churn the DOM, and steady frames only write the
-//! boxes' `transform`. Product text always goes
-//! in as text, never as HTML.
+//! boxes' `transform`. Product text always goes in as text, never as HTML.
 
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};

@@ -277,7 +277,7 @@ impl State {
                     let label = product.map(|p| self.aria_label(p)).unwrap_or_default();
                     let tag = hotspot.label.as_deref().unwrap_or("");
                     let _ = self.overlay.show_hotspot(*slot, &hotspot.id, &hotspot.product, &label, tag);
-                    self.moves.extend_from_slice(&[*slot as f64, css_px(*x), css_px(*y)]);
+                    push_move(&mut self.moves, *slot, *x, *y);
                     outbox.push(Outgoing::HotspotShow {
                         hotspot_id: hotspot.id.clone(),
                         product_id: hotspot.product.clone(),
@@ -287,7 +287,7 @@ impl State {
                         self.analytics("view_item", product, outbox);
                     }
                 }
-                Change::Move { slot, x, y } => self.moves.extend_from_slice(&[*slot as f64, css_px(*x), css_px(*y)]),
+                Change::Move { slot, x, y } => push_move(&mut self.moves, *slot, *x, *y),
             }
         }
         self.overlay.place_hotspots(&self.moves);
@@ -794,8 +794,10 @@ fn random_bytes() -> [u8; 16] {
     bytes
 }
 
-/// A position in CSS px to 1/100 px: far finer than a device pixel, and short to print and to
-/// parse (the browser turns every move into text and back).
-fn css_px(px: f64) -> f64 {
-    (px * 100.0).round() / 100.0
+/// Queues a move for `placeHotspots` (`[slot, x, y, ...]`), in CSS px to 1/100 px: far finer
+/// than a device pixel, and short to print and to parse (the browser turns every move into
+/// text and back).
+fn push_move(moves: &mut Vec<f64>, slot: usize, x: f64, y: f64) {
+    let css_px = |px: f64| (px * 100.0).round() / 100.0;
+    moves.extend_from_slice(&[slot as f64, css_px(x), css_px(y)]);
 }
