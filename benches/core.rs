@@ -44,7 +44,7 @@ mod native {
     use shoppable_video::core::motion::position_at;
     use shoppable_video::core::timeline::{Easing, Keyframe, Motion};
     use shoppable_video::core::validate::timeline_from_value;
-    use shoppable_video::core::value::Value;
+    type Value = shoppable_video::core::value::Value<'static>;
     use std::time::Duration;
 
     // ---- inputs ---------------------------------------------------------------------------------
@@ -105,11 +105,11 @@ mod native {
     }
 
     fn string(s: impl Into<String>) -> Value {
-        Value::String(s.into())
+        Value::String(s.into().into())
     }
 
     fn object(members: Vec<(&str, Value)>) -> Value {
-        Value::Object(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+        Value::Object(members.into_iter().map(|(k, v)| (k.to_owned().into(), v)).collect())
     }
 
     /// A valid timeline document of n hotspots, as the validator receives it.

@@ -7,7 +7,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use shoppable_video::core::validate::timeline_from_value;
-use shoppable_video::core::value::Value;
+// Documents built in tests own their text.
+type Value = shoppable_video::core::value::Value<'static>;
 use std::path::{Path, PathBuf};
 
 fn fixtures(kind: &str) -> Vec<PathBuf> {

@@ -10,11 +10,12 @@
 
 use super::number::parse_exact;
 use super::value::{Value, MAX_DEPTH};
+use std::borrow::Cow;
 
 /// Parses `text`; the error says what is wrong and where (line and column, 1-based).
 /// Natively, numbers the fast path cannot read exactly go to the standard library.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn parse(text: &str) -> Result<Value, String> {
+pub fn parse(text: &str) -> Result<Value<'_>, String> {
     parse_with(text, &|number| number.parse().ok())
 }
 
@@ -22,7 +23,7 @@ pub fn parse(text: &str) -> Result<Value, String> {
 /// number JavaScript prints for a coordinate, a time or a price), and handing the rest to
 /// `slow_number`. The browser build passes the browser's own `parseFloat`, which keeps Rust's
 /// float parser (about 15 KB) out of the Wasm.
-pub fn parse_with(text: &str, slow_number: &dyn Fn(&str) -> Option<f64>) -> Result<Value, String> {
+pub fn parse_with<'a>(text: &'a str, slow_number: &dyn Fn(&str) -> Option<f64>) -> Result<Value<'a>, String> {
     let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, slow_number, object_size: 0, array_size: 0 };
     let value = parser.value(0)?;
     parser.skip_space();
@@ -32,11 +33,11 @@ pub fn parse_with(text: &str, slow_number: &dyn Fn(&str) -> Option<f64>) -> Resu
     Ok(value)
 }
 
-struct Parser<'a> {
+struct Parser<'a, 'f> {
     text: &'a str,
     bytes: &'a [u8],
     at: usize,
-    slow_number: &'a dyn Fn(&str) -> Option<f64>,
+    slow_number: &'f dyn Fn(&str) -> Option<f64>,
     /// The sizes of the last object and the last array read: the capacity of the next ones.
     /// A timeline is lists of like objects, so the guess saves most of the regrowing.
     object_size: usize,
@@ -46,7 +47,7 @@ struct Parser<'a> {
 /// The most a size guess reserves ahead.
 const MOST_RESERVED: usize = 16;
 
-impl<'a> Parser<'a> {
+impl<'a> Parser<'a, '_> {
     fn error(&self, what: &str) -> String {
         let before = &self.bytes[..self.at.min(self.bytes.len())];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -82,7 +83,7 @@ impl<'a> Parser<'a> {
         self.text.get(from..to).unwrap_or("")
     }
 
-    fn value(&mut self, depth: u32) -> Result<Value, String> {
+    fn value(&mut self, depth: u32) -> Result<Value<'a>, String> {
         self.skip_space();
         match self.peek() {
             Some(b'{') => self.object(depth),
@@ -108,7 +109,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn object(&mut self, depth: u32) -> Result<Value, String> {
+    fn object(&mut self, depth: u32) -> Result<Value<'a>, String> {
         let depth = self.nested(depth)?;
         self.at += 1; // '{'
         self.skip_space();
@@ -142,7 +143,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self, depth: u32) -> Result<Value, String> {
+    fn array(&mut self, depth: u32) -> Result<Value<'a>, String> {
         let depth = self.nested(depth)?;
         self.at += 1; // '['
         self.skip_space();
@@ -175,7 +176,7 @@ impl<'a> Parser<'a> {
         self.at - from
     }
 
-    fn number(&mut self) -> Result<Value, String> {
+    fn number(&mut self) -> Result<Value<'a>, String> {
         let start = self.at;
         if self.peek() == Some(b'-') {
             self.at += 1;
@@ -204,22 +205,20 @@ impl<'a> Parser<'a> {
         number.map(Value::Number).ok_or_else(|| self.error("bad number"))
     }
 
-    fn string(&mut self) -> Result<String, String> {
+    /// A string without escapes (nearly all) is a slice of the text; one with escapes is a copy.
+    fn string(&mut self) -> Result<Cow<'a, str>, String> {
         self.at += 1; // opening quote
-        let mut out = String::new();
+        let run = self.run();
+        if self.peek() == Some(b'"') {
+            self.at += 1;
+            return Ok(Cow::Borrowed(run));
+        }
+        let mut out = String::from(run);
         loop {
-            let run_start = self.at;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.at += 1;
-            }
-            out.push_str(self.slice(run_start, self.at));
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.at += 1;
@@ -241,7 +240,20 @@ impl<'a> Parser<'a> {
                 Some(_) => return Err(self.error("control character in a string")),
                 None => return Err(self.error("unterminated string")),
             }
+            out.push_str(self.run());
         }
+    }
+
+    /// Skips the characters of a string up to its end, an escape or a control character.
+    fn run(&mut self) -> &'a str {
+        let start = self.at;
+        while let Some(b) = self.peek() {
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                break;
+            }
+            self.at += 1;
+        }
+        self.slice(start, self.at)
     }
 
     fn hex4(&mut self) -> Result<u32, String> {

@@ -34,15 +34,6 @@ impl fmt::Display for Problem {
     }
 }
 
-impl From<&Problem> for Value {
-    fn from(p: &Problem) -> Value {
-        Value::Object(vec![
-            ("path".to_owned(), Value::String(p.path.clone())),
-            ("message".to_owned(), Value::String(p.message.clone())),
-        ])
-    }
-}
-
 /// Validate a whole timeline document.
 pub fn timeline_from_value(v: &Value) -> Result<Timeline, Vec<Problem>> {
     let root = At::root("");
@@ -206,11 +197,11 @@ pub fn hotspot_from_cue(
 /// A missing list is an empty one.
 fn list<'v>(
     p: &mut Problems,
-    v: Option<&'v Value>,
+    v: Option<&'v Value<'v>>,
     at: &At,
     what: &str,
     max: usize,
-) -> Option<&'v [Value]> {
+) -> Option<&'v [Value<'v>]> {
     match v {
         None | Some(Value::Null) => Some(&[]),
         Some(Value::Array(items)) if items.len() > max => {
@@ -326,7 +317,7 @@ impl<'v> Ids<'v> {
         let ids: Vec<&str> = items
             .iter()
             .map(|item| match item.field("id") {
-                Some(Value::String(id)) if !id.is_empty() && !too_long(id) => id.as_str(),
+                Some(Value::String(id)) if !id.is_empty() && !too_long(id) => id.as_ref(),
                 _ => "",
             })
             .collect();
@@ -988,7 +979,7 @@ fn quote(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn json(text: &str) -> Value {
+    fn json(text: &str) -> Value<'static> {
         match Value::from_json(text) {
             Ok(v) => v,
             Err(e) => panic!("bad test JSON: {e}"),

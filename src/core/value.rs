@@ -10,26 +10,29 @@
 //! `timeline` getter. It must stay small: it ships in the Wasm, so no derives, no serde_json here.
 
 use super::timeline::{Hotspot, Keyframe, Motion, Product, Timeline};
+use std::borrow::Cow;
 
 /// Deeper nesting than this is refused while deserializing (a timeline needs 5 levels), so a
 /// hostile document cannot overflow the stack of the player. serde_json stops at 128 as well.
 pub const MAX_DEPTH: u32 = 128;
 
+/// Strings and keys borrow from the text they were read from wherever they hold no escape (that
+/// is, nearly always): reading a large timeline then allocates per object, not per string.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     /// Any number, including NaN and the infinities (JS objects can hold them).
     Number(f64),
-    String(String),
-    Array(Vec<Value>),
+    String(Cow<'a, str>),
+    Array(Vec<Value<'a>>),
     /// Members in document order; a key may repeat (the last one wins, as in `JSON.parse`).
-    Object(Vec<(String, Value)>),
+    Object(Vec<(Cow<'a, str>, Value<'a>)>),
 }
 
-impl Value {
+impl<'a> Value<'a> {
     /// The member `key` of an object (the last one if it repeats); `None` for non-objects.
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         match self {
             Value::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
@@ -37,7 +40,7 @@ impl Value {
     }
 
     /// Like `get`, but an explicit `null` counts as absent (the contract's rule for optional fields).
-    pub fn field(&self, key: &str) -> Option<&Value> {
+    pub fn field(&self, key: &str) -> Option<&Value<'a>> {
         match self.get(key) {
             None | Some(Value::Null) => None,
             found => found,
@@ -70,7 +73,7 @@ impl Value {
         }
     }
 
-    pub fn as_array(&self) -> Option<&[Value]> {
+    pub fn as_array(&self) -> Option<&[Value<'a>]> {
         match self {
             Value::Array(items) => Some(items),
             _ => None,
@@ -79,7 +82,7 @@ impl Value {
 
     /// Parse JSON text (native only: the browser parses JSON itself).
     #[cfg(any(all(test, not(target_arch = "wasm32")), feature = "cli"))]
-    pub fn from_json(text: &str) -> Result<Value, String> {
+    pub fn from_json(text: &str) -> Result<Value<'static>, String> {
         serde_json::from_str(text).map_err(|e| e.to_string())
     }
 }
@@ -90,6 +93,7 @@ impl Value {
 #[cfg(not(target_arch = "wasm32"))]
 mod deserialize {
     use super::{Value, MAX_DEPTH};
+    use std::borrow::Cow;
     use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
     use std::fmt;
 
@@ -112,86 +116,86 @@ mod deserialize {
         }
     }
 
-    impl<'de> Deserialize<'de> for Value {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+    impl<'de> Deserialize<'de> for Value<'static> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value<'static>, D::Error> {
             deserializer.deserialize_any(ValueVisitor { depth: 0 })
         }
     }
 
     impl<'de> DeserializeSeed<'de> for ValueVisitor {
-        type Value = Value;
+        type Value = Value<'static>;
 
-        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value<'static>, D::Error> {
             deserializer.deserialize_any(self)
         }
     }
 
     impl<'de> Visitor<'de> for ValueVisitor {
-        type Value = Value;
+        type Value = Value<'static>;
 
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("any JSON value")
         }
 
-        fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        fn visit_bool<E>(self, v: bool) -> Result<Value<'static>, E> {
             Ok(Value::Bool(v))
         }
 
-        fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        fn visit_i64<E>(self, v: i64) -> Result<Value<'static>, E> {
             Ok(Value::Number(v as f64))
         }
 
-        fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        fn visit_u64<E>(self, v: u64) -> Result<Value<'static>, E> {
             Ok(Value::Number(v as f64))
         }
 
-        fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+        fn visit_i128<E>(self, v: i128) -> Result<Value<'static>, E> {
             Ok(Value::Number(v as f64))
         }
 
-        fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
+        fn visit_u128<E>(self, v: u128) -> Result<Value<'static>, E> {
             Ok(Value::Number(v as f64))
         }
 
-        fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        fn visit_f64<E>(self, v: f64) -> Result<Value<'static>, E> {
             Ok(Value::Number(v))
         }
 
-        fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-            Ok(Value::String(v.to_owned()))
+        fn visit_str<E>(self, v: &str) -> Result<Value<'static>, E> {
+            Ok(Value::String(Cow::Owned(v.to_owned())))
         }
 
-        fn visit_string<E>(self, v: String) -> Result<Value, E> {
-            Ok(Value::String(v))
+        fn visit_string<E>(self, v: String) -> Result<Value<'static>, E> {
+            Ok(Value::String(Cow::Owned(v)))
         }
 
         /// A typed array (e.g. `Uint8Array`) arrives as bytes: keep it as an array of numbers.
-        fn visit_bytes<E>(self, v: &[u8]) -> Result<Value, E> {
+        fn visit_bytes<E>(self, v: &[u8]) -> Result<Value<'static>, E> {
             Ok(Value::Array(
                 v.iter().map(|b| Value::Number(f64::from(*b))).collect(),
             ))
         }
 
-        fn visit_unit<E>(self) -> Result<Value, E> {
+        fn visit_unit<E>(self) -> Result<Value<'static>, E> {
             Ok(Value::Null)
         }
 
-        fn visit_none<E>(self) -> Result<Value, E> {
+        fn visit_none<E>(self) -> Result<Value<'static>, E> {
             Ok(Value::Null)
         }
 
-        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value<'static>, D::Error> {
             deserializer.deserialize_any(self)
         }
 
         fn visit_newtype_struct<D: Deserializer<'de>>(
             self,
             deserializer: D,
-        ) -> Result<Value, D::Error> {
+        ) -> Result<Value<'static>, D::Error> {
             deserializer.deserialize_any(self)
         }
 
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'static>, A::Error> {
             let inner = self.nested()?;
             let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
             while let Some(item) = seq.next_element_seed(inner)? {
@@ -200,53 +204,57 @@ mod deserialize {
             Ok(Value::Array(items))
         }
 
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'static>, A::Error> {
             let inner = self.nested()?;
             let mut members = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
             while let Some(key) = map.next_key::<String>()? {
                 let value = map.next_value_seed(inner)?;
-                members.push((key, value));
+                members.push((Cow::Owned(key), value));
             }
             Ok(Value::Object(members))
         }
     }
 }
 
-// ---- the model back to the contract's shape ----
+// ---- the model back to the contract's shape (borrowing the model's text) ----
 
 /// Builds an object member by member, leaving out absent optionals.
-struct ObjectBuilder(Vec<(String, Value)>);
+struct ObjectBuilder<'a>(Vec<(Cow<'a, str>, Value<'a>)>);
 
-impl ObjectBuilder {
-    fn with_capacity(n: usize) -> ObjectBuilder {
+impl<'a> ObjectBuilder<'a> {
+    fn with_capacity(n: usize) -> ObjectBuilder<'a> {
         ObjectBuilder(Vec::with_capacity(n))
     }
 
-    fn put(&mut self, key: &str, value: Value) {
-        self.0.push((key.to_owned(), value));
+    fn put(&mut self, key: &'static str, value: Value<'a>) {
+        self.0.push((Cow::Borrowed(key), value));
     }
 
-    fn text(&mut self, key: &str, value: &Option<String>) {
+    fn text(&mut self, key: &'static str, value: &'a Option<String>) {
         if let Some(s) = value {
-            self.put(key, Value::String(s.clone()));
+            self.put(key, Value::String(Cow::Borrowed(s)));
         }
     }
 
-    fn number(&mut self, key: &str, value: Option<f64>) {
+    fn number(&mut self, key: &'static str, value: Option<f64>) {
         if let Some(n) = value {
             self.put(key, Value::Number(n));
         }
     }
 
-    fn done(self) -> Value {
+    fn done(self) -> Value<'a> {
         Value::Object(self.0)
     }
 }
 
-impl From<&Product> for Value {
-    fn from(p: &Product) -> Value {
+fn text(s: &str) -> Value<'_> {
+    Value::String(Cow::Borrowed(s))
+}
+
+impl<'a> From<&'a Product> for Value<'a> {
+    fn from(p: &'a Product) -> Value<'a> {
         let mut o = ObjectBuilder::with_capacity(12);
-        o.put("id", Value::String(p.id.clone()));
+        o.put("id", text(&p.id));
         o.text("title", &p.title);
         o.number("price", p.price);
         o.text("currency", &p.currency);
@@ -264,21 +272,21 @@ impl From<&Product> for Value {
     }
 }
 
-impl From<&Keyframe> for Value {
-    fn from(k: &Keyframe) -> Value {
-        Value::Object(vec![
-            ("t".to_owned(), Value::Number(k.t)),
-            ("x".to_owned(), Value::Number(k.x)),
-            ("y".to_owned(), Value::Number(k.y)),
-        ])
+impl From<&Keyframe> for Value<'static> {
+    fn from(k: &Keyframe) -> Value<'static> {
+        let mut o = ObjectBuilder::with_capacity(3);
+        o.put("t", Value::Number(k.t));
+        o.put("x", Value::Number(k.x));
+        o.put("y", Value::Number(k.y));
+        o.done()
     }
 }
 
-impl From<&Hotspot> for Value {
-    fn from(h: &Hotspot) -> Value {
+impl<'a> From<&'a Hotspot> for Value<'a> {
+    fn from(h: &'a Hotspot) -> Value<'a> {
         let mut o = ObjectBuilder::with_capacity(8);
-        o.put("id", Value::String(h.id.clone()));
-        o.put("product", Value::String(h.product.clone()));
+        o.put("id", text(&h.id));
+        o.put("product", text(&h.product));
         o.put("start", Value::Number(h.start));
         o.put("end", Value::Number(h.end));
         match &h.motion {
@@ -287,11 +295,8 @@ impl From<&Hotspot> for Value {
                 o.put("y", Value::Number(point.y));
             }
             Motion::Keyframes { easing, keyframes } => {
-                o.put("easing", Value::String(easing.name().to_owned()));
-                o.put(
-                    "keyframes",
-                    Value::Array(keyframes.iter().map(Value::from).collect()),
-                );
+                o.put("easing", text(easing.name()));
+                o.put("keyframes", Value::Array(keyframes.iter().map(Value::from).collect()));
             }
         }
         o.text("label", &h.label);
@@ -299,19 +304,13 @@ impl From<&Hotspot> for Value {
     }
 }
 
-impl From<&Timeline> for Value {
-    fn from(t: &Timeline) -> Value {
+impl<'a> From<&'a Timeline> for Value<'a> {
+    fn from(t: &'a Timeline) -> Value<'a> {
         let mut o = ObjectBuilder::with_capacity(4);
         o.put("version", Value::Number(1.0));
         o.text("currency", &t.currency);
-        o.put(
-            "products",
-            Value::Array(t.products.iter().map(Value::from).collect()),
-        );
-        o.put(
-            "hotspots",
-            Value::Array(t.hotspots.iter().map(Value::from).collect()),
-        );
+        o.put("products", Value::Array(t.products.iter().map(Value::from).collect()));
+        o.put("hotspots", Value::Array(t.hotspots.iter().map(Value::from).collect()));
         o.done()
     }
 }
@@ -323,7 +322,7 @@ mod tests {
     use crate::core::timeline::{Easing, Point};
     use serde::de::{Deserialize, Visitor};
 
-    fn json(text: &str) -> Value {
+    fn json(text: &str) -> Value<'static> {
         match Value::from_json(text) {
             Ok(v) => v,
             Err(e) => panic!("bad test JSON: {e}"),

@@ -120,21 +120,22 @@ impl Player {
     }
 
     pub fn timeline(&self) -> JsValue {
-        let value = self.shared.read(|state| Value::from(&state.stage.timeline()));
-        value.map_or(JsValue::NULL, |value| value_to_js(&value))
+        let value = self.shared.read(|state| value_to_js(&Value::from(&state.stage.timeline())));
+        value.unwrap_or(JsValue::NULL)
     }
 
     #[wasm_bindgen(js_name = setTimeline)]
     pub fn set_timeline(&self, value: JsValue) {
         let base = self.shared.host.base_uri().ok().flatten().unwrap_or_default();
-        let value = value_from_js(value);
-        self.shared.update(|state, outbox| {
-            // A timeline set directly wins over a fetch still on its way.
-            state.generation = state.generation.wrapping_add(1);
-            match value {
-                Ok(value) => state.load_timeline(&value, base, outbox),
-                Err(problem) => outbox.push(refused(vec![problem])),
-            }
+        with_value_from_js(&value, |value| {
+            self.shared.update(|state, outbox| {
+                // A timeline set directly wins over a fetch still on its way.
+                state.generation = state.generation.wrapping_add(1);
+                match value {
+                    Ok(value) => state.load_timeline(&value, base, outbox),
+                    Err(problem) => outbox.push(refused(vec![problem])),
+                }
+            })
         });
     }
 
@@ -158,20 +159,21 @@ impl Player {
     /// Adds hotspots at run time; all or nothing. Throws a `TypeError` listing every problem.
     #[wasm_bindgen(js_name = addHotspots)]
     pub fn add_hotspots(&self, list: JsValue) -> Result<(), JsValue> {
-        let value = value_from_js(list).map_err(|problem| vec![problem]);
         let mut result = Ok(());
-        self.shared.update(|state, outbox| {
-            let checked = value.and_then(|value| {
-                let stage = &state.stage;
-                validate::hotspots_from_value(&value, "", &|id| stage.has_product(id), &|id| stage.has_hotspot(id))
-            });
-            match checked {
-                Ok(hotspots) => state.add_hotspots(hotspots, outbox),
-                Err(problems) => {
-                    result = Err(type_error("addHotspots", &problems));
-                    outbox.push(refused(problems));
+        with_value_from_js(&list, |value| {
+            self.shared.update(|state, outbox| {
+                let checked = value.map_err(|problem| vec![problem]).and_then(|value| {
+                    let stage = &state.stage;
+                    validate::hotspots_from_value(&value, "", &|id| stage.has_product(id), &|id| stage.has_hotspot(id))
+                });
+                match checked {
+                    Ok(hotspots) => state.add_hotspots(hotspots, outbox),
+                    Err(problems) => {
+                        result = Err(type_error("addHotspots", &problems));
+                        outbox.push(refused(problems));
+                    }
                 }
-            }
+            })
         });
         result
     }
@@ -188,9 +190,9 @@ impl Player {
     /// Adds or replaces products by id; all or nothing. Throws a `TypeError` listing every problem.
     #[wasm_bindgen(js_name = upsertProducts)]
     pub fn upsert_products(&self, list: JsValue) -> Result<(), JsValue> {
-        let checked = value_from_js(list)
-            .map_err(|problem| vec![problem])
-            .and_then(|value| validate::products_from_value(&value, ""));
+        let checked = with_value_from_js(&list, |value| {
+            value.map_err(|problem| vec![problem]).and_then(|value| validate::products_from_value(&value, ""))
+        });
         let mut result = Ok(());
         self.shared.update(|state, outbox| match checked {
             Ok(products) => state.upsert_products(products, outbox),
@@ -379,19 +381,19 @@ fn type_error(method: &str, problems: &[Problem]) -> JsValue {
 }
 
 /// JSON text as a `Value`; the rare number the core cannot read exactly goes to `parseFloat`.
-pub fn parse_json(text: &str) -> Result<Value, String> {
+pub fn parse_json(text: &str) -> Result<Value<'_>, String> {
     json::parse_with(text, &|number| Some(js_sys::Number::parse_float(number)).filter(|n| !n.is_nan()))
 }
 
-/// A host's JS value (a timeline, a list) as a `Value`: the browser writes it as JSON text,
-/// which crosses into the Wasm once and is parsed here.
-pub fn value_from_js(value: JsValue) -> Result<Value, Problem> {
-    let answer = js::to_json(&value);
-    let text = answer.get(0).as_string();
+/// Hands `then` a host's JS value (a timeline, a list) as a `Value`: the browser writes it as
+/// JSON text, which crosses into the Wasm once and is parsed here. The `Value` borrows its
+/// strings from that text, so it lives only as long as the call.
+pub fn with_value_from_js<R>(value: &JsValue, then: impl FnOnce(Result<Value<'_>, Problem>) -> R) -> R {
+    let answer = js::to_json(value);
     let problem = |message: String| Problem { path: String::new(), message };
-    match text {
-        Some(text) => parse_json(&text).map_err(problem),
-        None => Err(problem(answer.get(1).as_string().unwrap_or_default())),
+    match answer.get(0).as_string() {
+        Some(text) => then(parse_json(&text).map_err(problem)),
+        None => then(Err(problem(answer.get(1).as_string().unwrap_or_default()))),
     }
 }
 

@@ -66,8 +66,8 @@ struct CueHotspot {
     default_id: String,
     start: f64,
     end: f64,
-    /// The cue's parsed JSON, or why it is not JSON.
-    json: Result<Value, String>,
+    /// The cue's text, read each time it tries to join (a waiting cue is rare and short).
+    text: String,
     path: String,
     status: CueStatus,
 }
@@ -403,13 +403,11 @@ impl State {
                 let Ok(cue) = cue.dyn_into::<Array>() else { continue };
                 let number = cue.get(0).as_f64().unwrap_or(0.0) as u32;
                 let id = cue.get(1).as_string().unwrap_or_default();
-                let json = parse_json(&cue.get(4).as_string().unwrap_or_default())
-                    .map_err(|message| ["cue text is ", &message].concat());
                 self.cues.push(CueHotspot {
                     default_id: if id.is_empty() { format!("vtt-{number}") } else { id },
                     start: cue.get(2).as_f64().unwrap_or(f64::NAN),
                     end: cue.get(3).as_f64().unwrap_or(f64::NAN),
-                    json,
+                    text: cue.get(4).as_string().unwrap_or_default(),
                     path: format!("cues[{}]", number.saturating_sub(1)),
                     status: CueStatus::Waiting,
                 });
@@ -428,18 +426,18 @@ impl State {
         let mut joined = Vec::new();
         let mut problems = Vec::new();
         for cue in self.cues.iter_mut().filter(|cue| cue.status == CueStatus::Waiting) {
-            let json = match &cue.json {
+            let json = match parse_json(&cue.text) {
                 Ok(json) => json,
                 Err(message) => {
                     cue.status = CueStatus::Rejected;
-                    problems.push(validate::Problem { path: cue.path.clone(), message: message.clone() });
+                    problems.push(validate::Problem { path: cue.path.clone(), message: ["cue text is ", &message].concat() });
                     continue;
                 }
             };
             let stage = &self.stage;
             let taken = |id: &str| stage.has_hotspot(id) || joined.iter().any(|h: &Hotspot| h.id == id);
             let facts = Cue { default_id: &cue.default_id, start: cue.start, end: cue.end };
-            match validate::hotspot_from_cue(json, facts, &cue.path, &|id| stage.has_product(id), &taken) {
+            match validate::hotspot_from_cue(&json, facts, &cue.path, &|id| stage.has_product(id), &taken) {
                 Ok(hotspot) => {
                     cue.status = CueStatus::Joined;
                     joined.push(hotspot);
