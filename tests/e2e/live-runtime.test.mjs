@@ -253,6 +253,40 @@ test("the pinned card's title opens the product card with source pinned", async 
   assert.equal(intent.position, null);
 });
 
+test("on a short player (a landscape phone) the pinned card is one row that leaves the picture visible, and still works", async () => {
+  const page = await livePlayer(s, { css: "shoppable-video { width: 360px; aspect-ratio: 16 / 9; }" });
+  await seek(page, 0.5);
+  await page.evaluate(() => window.player.pinProduct("fan-02"));
+  const pinned = part(page, "pinned");
+  await pinned.waitFor({ state: "visible" });
+  const player = await page.locator("#player").boundingBox();
+  const card = await pinned.boundingBox();
+  assert.ok(card.height <= player.height * 0.35, `pinned ${card.height} px high on a ${player.height} px player`);
+  assert.ok(card.x >= player.x && card.x + card.width <= player.x + player.width, "inside the player");
+  assert.equal(await pinned.locator(".badge").isVisible(), false);
+  for (const name of ["pinned-title", "buy", "add-to-cart"]) {
+    const box = await pinned.locator(`[part~="${name}"]`).boundingBox();
+    assert.ok(box && box.y >= card.y && box.y + box.height <= card.y + card.height + 0.5, `${name} in the row`);
+    assert.ok(box.height >= (name === "pinned-title" ? 24 : 44), `${name} is ${box.height} px high`);
+  }
+  // The rail's toggle moved below the row: both can be tapped.
+  const toggle = await part(page, "rail-toggle").boundingBox();
+  assert.ok(toggle.y >= card.y + card.height, `toggle at ${toggle.y}, the row ends at ${card.y + card.height}`);
+  await pinned.locator('[part~="add-to-cart"]').click();
+  await page.waitForFunction(() => window.events.some((e) => e.type === "shoppable-intent"));
+  assert.equal((await eventsOf(page, "shoppable-intent"))[0].source, "pinned");
+  await part(page, "rail-toggle").click();
+  assert.equal(await part(page, "rail-toggle").getAttribute("aria-expanded"), "true");
+
+  // A taller player of the same width has the full card again (the layout follows the player's size).
+  await page.evaluate(() => { document.getElementById("live-style").textContent = "shoppable-video { width: 360px; aspect-ratio: 9 / 16; }"; });
+  await page.waitForFunction(() => {
+    const badge = window.player.shadowRoot.querySelector('[part~="pinned"] .badge');
+    return getComputedStyle(badge).display !== "none";
+  });
+  assert.deepEqual(page.errors, []);
+});
+
 test("an invalid upsertProducts list throws a TypeError with every problem's path and changes nothing", async () => {
   const page = await livePlayer(s);
   await seek(page, 4.0);
