@@ -333,6 +333,15 @@ mod tests {
     }
 
     #[test]
+    fn strings_without_escapes_are_slices_of_the_text_not_copies() {
+        let Ok(Value::Object(members)) = parse(r#"{"id": "h1", "label": "two\nlines"}"#) else {
+            panic!("an object");
+        };
+        assert!(matches!(&members[0], (Cow::Borrowed("id"), Value::String(Cow::Borrowed("h1")))));
+        assert!(matches!(&members[1], (Cow::Borrowed("label"), Value::String(Cow::Owned(s))) if s == "two\nlines"));
+    }
+
+    #[test]
     fn a_lone_surrogate_becomes_the_replacement_character() {
         assert_eq!(parse(r#""\ud800x""#), Ok(Value::String("\u{FFFD}x".into())));
     }
