@@ -101,3 +101,24 @@ fn a_valid_timeline_emits_ready_with_counts_and_reads_back() {
     assert!(text.contains(r#""title":"<b>Vase</b>""#), "{text}");
     element.remove();
 }
+
+#[wasm_bindgen_test]
+fn text_of_any_script_crosses_into_the_wasm_and_back_unchanged() {
+    // A host object becomes JSON text, crosses into the Wasm as UTF-8, is read there and comes
+    // back through the `timeline` getter: CJK, Latin-1, surrogate pairs and ASCII alike.
+    let element = make_element();
+    let titles = ["景泰蓝花瓶 Cloisonné vase 🏺", "🏺🏺🏺🏺🏺🏺🏺🏺", "plain ASCII"];
+    let products: Vec<String> =
+        titles.iter().enumerate().map(|(i, title)| format!(r#"{{"id": "p{i}", "title": "{title}"}}"#)).collect();
+    let text = format!(r#"{{"version": 1, "products": [{}], "hotspots": []}}"#, products.join(","));
+    let good = js_sys::JSON::parse(&text).expect("json");
+    js_sys::Reflect::set(&element, &"timeline".into(), &good).expect("set timeline");
+    let back = js_sys::Reflect::get(&element, &"timeline".into()).expect("timeline getter");
+    let products = js_sys::Reflect::get(&back, &"products".into()).expect("products");
+    let read: Vec<String> = js_sys::Array::from(&products)
+        .iter()
+        .map(|p| js_sys::Reflect::get(&p, &"title".into()).ok().and_then(|t| t.as_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(read, titles);
+    element.remove();
+}
