@@ -270,6 +270,18 @@ export function buildOverlay(parent) {
   return nodes;
 }
 
+const RAIL_ITEM = `<li><button type="button" part="rail-item"><span class="title"></span><span class="price"></span></button></li>`;
+/** Appends a rail item for a product to `list` (its texts set as text); returns its button. */
+export function newRailItem(list, productId, title, price) {
+  const item = clone(RAIL_ITEM).firstChild;
+  const button = item.firstChild;
+  button.dataset.productId = productId;
+  button.firstChild.textContent = title;
+  button.lastChild.textContent = price;
+  list.append(item);
+  return button;
+}
+
 /** A new pooled hotspot box for `slot` (its button is the first child), inserted in `layer` before `before`. */
 export function newSpot(layer, before, slot) {
   const spot = clone(SPOT).firstChild;

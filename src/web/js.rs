@@ -67,4 +67,7 @@ extern "C" {
 
     #[wasm_bindgen(js_name = newSpot)]
     pub fn new_spot(layer: &HtmlElement, before: &HtmlElement, slot: u32) -> HtmlElement;
+
+    #[wasm_bindgen(js_name = newRailItem)]
+    pub fn new_rail_item(list: &HtmlElement, product_id: &str, title: &str, price: &str) -> HtmlElement;
 }

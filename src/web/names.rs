@@ -43,5 +43,4 @@ pub mod part {
     pub const ADD_TO_CART: &str = "add-to-cart";
     pub const CLOSE: &str = "close";
     pub const RAIL_TOGGLE: &str = "rail-toggle";
-    pub const RAIL_ITEM: &str = "rail-item";
 }

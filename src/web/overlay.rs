@@ -8,7 +8,7 @@
 
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlButtonElement, HtmlElement, HtmlImageElement, Node};
+use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlImageElement, Node};
 
 use crate::web::js;
 use crate::web::names::part;
@@ -80,18 +80,6 @@ pub struct CardView<'a> {
     /// An http(s) URL, or "" for none.
     pub image: &'a str,
     pub available: bool,
-}
-
-fn create(document: &Document, tag: &str, part_name: Option<&str>) -> DomResult<HtmlElement> {
-    let element: HtmlElement = document.create_element(tag)?.unchecked_into();
-    if let Some(part_name) = part_name {
-        element.set_attribute("part", part_name)?;
-    }
-    Ok(element)
-}
-
-fn append(parent: &Node, child: &Node) -> DomResult<()> {
-    parent.append_child(child).map(|_| ())
 }
 
 impl Overlay {
@@ -248,30 +236,17 @@ impl Pinned {
 
 impl Rail {
     /// Rebuilds the items (only when the products changed).
-    pub fn fill(&mut self, document: &Document, entries: &[RailEntry]) -> DomResult<()> {
+    pub fn fill(&mut self, entries: &[RailEntry]) {
         self.list.set_text_content(None);
         self.items.clear();
         for entry in entries {
-            let item = create(document, "li", None)?;
-            let button = create(document, "button", Some(part::RAIL_ITEM))?;
-            button.set_attribute("type", "button")?;
-            button.set_attribute("data-product-id", entry.product_id)?;
-            let title = create(document, "span", None)?;
-            title.set_class_name("title");
-            title.set_text_content(Some(entry.title));
-            let price = create(document, "span", None)?;
-            price.set_class_name("price");
-            price.set_text_content(Some(if entry.available { entry.price } else { "Sold out" }));
-            append(&button, &title)?;
-            append(&button, &price)?;
-            append(&item, &button)?;
-            append(&self.list, &item)?;
+            let price = if entry.available { entry.price } else { "Sold out" };
+            let button = js::new_rail_item(&self.list, entry.product_id, entry.title, price);
             self.items.push((entry.product_id.to_owned(), button));
         }
         self.root.set_hidden(entries.is_empty());
         let count = entries.len().to_string();
         self.toggle.set_text_content(Some(&["Shop (", &count, ")"].concat()));
-        Ok(())
     }
 
     /// Marks the items whose product has a visible hotspot (listed in `active`).

@@ -589,7 +589,7 @@ impl State {
                 available: product.available,
             })
             .collect();
-        let _ = self.overlay.rail.fill(&self.document, &entries);
+        self.overlay.rail.fill(&entries);
         self.mark_rail();
         self.apply_rail_mode();
     }
