@@ -1,4 +1,4 @@
-//! JSON text to a [`Value`], in the Wasm itself.
+//! JSON text to a [`Value`] and back, in the Wasm itself.
 //!
 //! Crossing into Wasm field by field (one JS call per key and value) made loading a 10,000
 //! hotspot timeline take hundreds of milliseconds; one string crossing and this parser take a
@@ -8,7 +8,7 @@
 //! say what they were). Nesting is limited to [`MAX_DEPTH`] so hostile text cannot exhaust the
 //! stack. It never panics.
 
-use super::number::parse_exact;
+use super::number::{parse_exact, write_exact};
 use super::value::{Value, MAX_DEPTH};
 use std::borrow::Cow;
 
@@ -31,6 +31,38 @@ pub fn parse_with<'a>(text: &'a str, slow_number: &dyn Fn(&str) -> Option<f64>) 
         return Err(parser.error("unexpected text after the JSON value"));
     }
     Ok(value)
+}
+
+/// Appends `n` as a JSON number, exactly as JavaScript prints it: by `number::write_exact`, or
+/// else by `slow_number` (the browser build passes JavaScript's own `String(n)`). A non-finite
+/// number (the model never holds one) is `null`, as `JSON.stringify` writes it.
+pub fn write_number(out: &mut String, n: f64, slow_number: &dyn Fn(&mut String, f64)) {
+    if !n.is_finite() {
+        out.push_str("null");
+    } else if !write_exact(out, n) {
+        slow_number(out, n);
+    }
+}
+
+/// Appends `s` as a JSON string: quotes, backslashes and control characters escaped, the rest
+/// as it is.
+pub fn write_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\\n"),
+            '\u{0}'..='\u{1f}' => {
+                out.push_str(if c < '\u{10}' { "\\u000" } else { "\\u001" });
+                out.push(char::from_digit(u32::from(c) & 15, 16).unwrap_or('0'));
+            }
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 struct Parser<'a, 'f> {
@@ -306,6 +338,37 @@ mod tests {
         }
     }
 
+    /// Numbers `write_exact` declines are written with Rust's own printing (the browser uses JS's).
+    fn number_json(n: f64) -> String {
+        let mut out = String::new();
+        write_number(&mut out, n, &|out, n| out.push_str(&n.to_string()));
+        out
+    }
+
+    fn string_json(s: &str) -> String {
+        let mut out = String::new();
+        write_string(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn strings_are_written_with_the_escapes_json_requires_and_read_back_the_same() {
+        let text = "a\"b\\c\nd\u{1}\u{1f}\r\t é🏺/ 中文 \u{2028}";
+        assert_eq!(string_json("a\"b\\c\nd\u{1}\u{1f}é🏺/"), r#""a\"b\\c\nd\u0001\u001fé🏺/""#);
+        assert_eq!(parse(&string_json(text)), Ok(Value::String(text.into())));
+        assert_eq!(Value::from_json(&string_json(text)), Ok(Value::String(text.into())));
+    }
+
+    #[test]
+    fn non_finite_numbers_are_written_null_and_others_out_of_reach_go_to_the_slow_path() {
+        let mut out = String::new();
+        for n in [f64::NAN, f64::NEG_INFINITY, 1e-7, -0.0, 12.5] {
+            write_number(&mut out, n, &|out, _| out.push_str("slow"));
+            out.push(' ');
+        }
+        assert_eq!(out, "null null slow 0 12.5 ");
+    }
+
     #[test]
     fn non_finite_words_from_the_browser_become_numbers() {
         assert!(matches!(parse("NaN"), Ok(Value::Number(n)) if n.is_nan()));
@@ -371,6 +434,14 @@ mod tests {
             let refuse = |_: &str| None;
             let want: f64 = text.parse().unwrap_or(f64::NAN);
             proptest::prop_assert_eq!(parse_with(&text, &refuse), Ok(Value::Number(want)), "{}", text);
+        }
+
+        #[test]
+        fn every_number_is_written_so_it_reads_back_exactly(n in proptest::num::f64::NORMAL | proptest::num::f64::SUBNORMAL | proptest::num::f64::ZERO) {
+            // `-0` is written `0`, as `JSON.stringify` does.
+            let want = if n == 0.0 { 0.0 } else { n };
+            let json = number_json(n);
+            proptest::prop_assert_eq!(parse(&json), Ok(Value::Number(want)), "{}", json);
         }
 
         #[test]

@@ -9,6 +9,7 @@ pub mod intent;
 pub mod json;
 pub mod motion;
 pub mod number;
+pub mod shape;
 pub mod sort;
 pub mod stage;
 mod table;

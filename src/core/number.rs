@@ -41,6 +41,22 @@ pub fn to_js_string(n: f64) -> String {
     out
 }
 
+/// Writes `n` as JavaScript prints it, where this module prints it exactly: zero, or between
+/// 1e-6 and 2^64 in size (any time, coordinate or price of a timeline), `-0` as `0` as
+/// `JSON.stringify` does. Anything else writes nothing and answers false.
+pub fn write_exact(out: &mut String, n: f64) -> bool {
+    let a = n.abs();
+    if a != 0.0 && !(1e-6..18_446_744_073_709_551_616.0).contains(&a) {
+        return false;
+    }
+    if n < 0.0 {
+        out.push('-');
+    }
+    let (digits, exponent) = shortest(a);
+    layout(out, digits, exponent);
+    true
+}
+
 /// The fewest decimal digits `d` and an exponent `e` such that `d × 10^e` reads back as `a`
 /// (finite, not negative). Exact (and the same digits as Rust's and JavaScript's shortest
 /// representation) for numbers from 1e-6 to 2^64; beyond, scaled by 1e22 first, which can cost
@@ -455,6 +471,20 @@ mod tests {
             (f64::NEG_INFINITY, "-Infinity"),
         ] {
             assert_eq!(to_js_string(n), text, "{n:e}");
+        }
+    }
+
+    #[test]
+    fn write_exact_prints_what_it_can_exactly_and_declines_the_rest() {
+        for (n, text) in [(0.0, "0"), (-0.0, "0"), (12.5, "12.5"), (-3.0, "-3"), (1e-6, "0.000001"), (0.1 + 0.2, "0.30000000000000004")] {
+            let mut out = String::new();
+            assert!(write_exact(&mut out, n), "{n}");
+            assert_eq!(out, text);
+        }
+        for n in [1e-7, -1e-7, 2e19, 1e300, f64::NAN, f64::INFINITY] {
+            let mut out = String::new();
+            assert!(!write_exact(&mut out, n), "{n}");
+            assert!(out.is_empty());
         }
     }
 

@@ -322,12 +322,17 @@ impl Stage {
         self.currency.as_deref()
     }
 
-    /// The live timeline, hotspots in timeline order (run-time additions last).
+    /// The live hotspots, in timeline order (run-time additions last).
+    pub fn live_hotspots(&self) -> impl Iterator<Item = &Hotspot> {
+        self.hotspots.iter().flatten()
+    }
+
+    /// The live timeline, as `live_hotspots` orders it.
     pub fn timeline(&self) -> Timeline {
         Timeline {
             currency: self.currency.clone(),
             products: self.products.clone(),
-            hotspots: self.hotspots.iter().flatten().cloned().collect(),
+            hotspots: self.live_hotspots().cloned().collect(),
         }
     }
 

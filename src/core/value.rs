@@ -4,12 +4,9 @@
 //! the browser writes for an object the host assigns to `element.timeline`); natively also by
 //! `serde_json`. It holds anything JSON (and a JS object) can, so the validator can report every
 //! problem with its path instead of failing at the first wrong type. Numbers are `f64` and may be
-//! NaN or infinite (a JS object can hold them).
-//!
-//! It also turns the validated model back into the contract's shape, for the element's
-//! `timeline` getter. It must stay small: it ships in the Wasm, so no derives, no serde_json here.
+//! NaN or infinite (a JS object can hold them). It must stay small: it ships in the Wasm, so no
+//! serde_json here. (The way back, model to JSON text, is `core::shape`.)
 
-use super::timeline::{Hotspot, Keyframe, Motion, Product, Timeline};
 use std::borrow::Cow;
 
 /// Deeper nesting than this is refused while deserializing (a timeline needs 5 levels), so a
@@ -216,110 +213,10 @@ mod deserialize {
     }
 }
 
-// ---- the model back to the contract's shape (borrowing the model's text) ----
-
-/// Builds an object member by member, leaving out absent optionals.
-struct ObjectBuilder<'a>(Vec<(Cow<'a, str>, Value<'a>)>);
-
-impl<'a> ObjectBuilder<'a> {
-    fn with_capacity(n: usize) -> ObjectBuilder<'a> {
-        ObjectBuilder(Vec::with_capacity(n))
-    }
-
-    fn put(&mut self, key: &'static str, value: Value<'a>) {
-        self.0.push((Cow::Borrowed(key), value));
-    }
-
-    fn text(&mut self, key: &'static str, value: &'a Option<String>) {
-        if let Some(s) = value {
-            self.put(key, Value::String(Cow::Borrowed(s)));
-        }
-    }
-
-    fn number(&mut self, key: &'static str, value: Option<f64>) {
-        if let Some(n) = value {
-            self.put(key, Value::Number(n));
-        }
-    }
-
-    fn done(self) -> Value<'a> {
-        Value::Object(self.0)
-    }
-}
-
-fn text(s: &str) -> Value<'_> {
-    Value::String(Cow::Borrowed(s))
-}
-
-impl<'a> From<&'a Product> for Value<'a> {
-    fn from(p: &'a Product) -> Value<'a> {
-        let mut o = ObjectBuilder::with_capacity(12);
-        o.put("id", text(&p.id));
-        o.text("title", &p.title);
-        o.number("price", p.price);
-        o.text("currency", &p.currency);
-        o.text("url", &p.url);
-        o.text("image", &p.image);
-        o.text("sku", &p.sku);
-        o.text("brand", &p.brand);
-        o.text("variant", &p.variant);
-        o.text("description", &p.description);
-        o.number("originalPrice", p.original_price);
-        if !p.available {
-            o.put("available", Value::Bool(false));
-        }
-        o.done()
-    }
-}
-
-impl From<&Keyframe> for Value<'static> {
-    fn from(k: &Keyframe) -> Value<'static> {
-        let mut o = ObjectBuilder::with_capacity(3);
-        o.put("t", Value::Number(k.t));
-        o.put("x", Value::Number(k.x));
-        o.put("y", Value::Number(k.y));
-        o.done()
-    }
-}
-
-impl<'a> From<&'a Hotspot> for Value<'a> {
-    fn from(h: &'a Hotspot) -> Value<'a> {
-        let mut o = ObjectBuilder::with_capacity(8);
-        o.put("id", text(&h.id));
-        o.put("product", text(&h.product));
-        o.put("start", Value::Number(h.start));
-        o.put("end", Value::Number(h.end));
-        match &h.motion {
-            Motion::Fixed(point) => {
-                o.put("x", Value::Number(point.x));
-                o.put("y", Value::Number(point.y));
-            }
-            Motion::Keyframes { easing, keyframes } => {
-                o.put("easing", text(easing.name()));
-                o.put("keyframes", Value::Array(keyframes.iter().map(Value::from).collect()));
-            }
-        }
-        o.text("label", &h.label);
-        o.done()
-    }
-}
-
-impl<'a> From<&'a Timeline> for Value<'a> {
-    fn from(t: &'a Timeline) -> Value<'a> {
-        let mut o = ObjectBuilder::with_capacity(4);
-        o.put("version", Value::Number(1.0));
-        o.text("currency", &t.currency);
-        o.put("products", Value::Array(t.products.iter().map(Value::from).collect()));
-        o.put("hotspots", Value::Array(t.hotspots.iter().map(Value::from).collect()));
-        o.done()
-    }
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::deserialize::ValueVisitor;
     use super::*;
-    use crate::core::timeline::{Easing, Point};
     use serde::de::{Deserialize, Visitor};
 
     fn json(text: &str) -> Value<'static> {
@@ -407,73 +304,5 @@ mod tests {
         assert_eq!(Value::Number(f64::NAN).kind(), "a number");
         assert_eq!(Value::Object(vec![]).kind(), "an object");
         assert_eq!(Value::Null.kind(), "null");
-    }
-
-    #[test]
-    fn a_product_goes_back_to_the_contract_shape_without_absent_optionals() {
-        let mut p = Product::with_id("vase-01");
-        p.original_price = Some(1580.0);
-        let v = Value::from(&p);
-        assert_eq!(
-            v,
-            Value::Object(vec![
-                ("id".into(), Value::String("vase-01".into())),
-                ("originalPrice".into(), Value::Number(1580.0)),
-            ])
-        );
-        p.available = false;
-        assert_eq!(Value::from(&p).get("available"), Some(&Value::Bool(false)));
-    }
-
-    #[test]
-    fn a_hotspot_goes_back_with_either_a_point_or_keyframes() {
-        let fixed = Hotspot {
-            id: "h1".into(),
-            product: "p".into(),
-            start: 1.0,
-            end: 2.0,
-            motion: Motion::Fixed(Point { x: 0.5, y: 0.25 }),
-            label: None,
-        };
-        let v = Value::from(&fixed);
-        assert_eq!(v.get("x"), Some(&Value::Number(0.5)));
-        assert_eq!(v.get("keyframes"), None);
-        assert_eq!(v.get("label"), None);
-
-        let moving = Hotspot {
-            motion: Motion::Keyframes {
-                easing: Easing::Step,
-                keyframes: vec![Keyframe {
-                    t: 1.0,
-                    x: 0.0,
-                    y: 1.0,
-                }],
-            },
-            label: Some("Follow".into()),
-            ..fixed
-        };
-        let v = Value::from(&moving);
-        assert_eq!(v.get("x"), None);
-        assert_eq!(v.get("easing"), Some(&Value::String("step".into())));
-        assert_eq!(
-            v.get("keyframes")
-                .and_then(Value::as_array)
-                .map(<[Value]>::len),
-            Some(1)
-        );
-        assert_eq!(v.get("label"), Some(&Value::String("Follow".into())));
-    }
-
-    #[test]
-    fn a_timeline_goes_back_with_version_one() {
-        let t = Timeline {
-            currency: Some("CNY".into()),
-            ..Timeline::default()
-        };
-        let v = Value::from(&t);
-        assert_eq!(v.get("version"), Some(&Value::Number(1.0)));
-        assert_eq!(v.get("currency"), Some(&Value::String("CNY".into())));
-        assert_eq!(v.get("products"), Some(&Value::Array(vec![])));
-        assert_eq!(v.get("hotspots"), Some(&Value::Array(vec![])));
     }
 }

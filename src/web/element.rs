@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlVideoElement};
 
-use crate::core::{json, number};
+use crate::core::{json, number, shape};
 use crate::core::validate::{self, Problem};
 use crate::core::value::Value;
 use crate::web::connection::Connection;
@@ -119,9 +119,16 @@ impl Player {
         }
     }
 
+    /// The timeline as a plain object: the core writes it as JSON text (`core::shape`) and the
+    /// browser's `JSON.parse` builds it.
     pub fn timeline(&self) -> JsValue {
-        let value = self.shared.read(|state| value_to_js(&Value::from(&state.stage.timeline())));
-        value.unwrap_or(JsValue::NULL)
+        let text = self.shared.read(|state| {
+            let stage = &state.stage;
+            shape::timeline_json(stage.currency(), stage.products(), stage.live_hotspots(), &|out, n| {
+                out.push_str(&js::number_text(n))
+            })
+        });
+        text.and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or(JsValue::NULL)
     }
 
     #[wasm_bindgen(js_name = setTimeline)]
@@ -394,22 +401,5 @@ pub fn with_value_from_js<R>(value: &JsValue, then: impl FnOnce(Result<Value<'_>
     match answer.get(0).as_string() {
         Some(text) => then(parse_json(&text).map_err(problem)),
         None => then(Err(problem(answer.get(1).as_string().unwrap_or_default()))),
-    }
-}
-
-fn value_to_js(value: &Value) -> JsValue {
-    match value {
-        Value::Null => JsValue::NULL,
-        Value::Bool(b) => JsValue::from_bool(*b),
-        Value::Number(n) => JsValue::from_f64(*n),
-        Value::String(s) => JsValue::from_str(s),
-        Value::Array(items) => items.iter().map(value_to_js).collect::<Array>().into(),
-        Value::Object(members) => {
-            let object = js_sys::Object::new();
-            for (key, member) in members {
-                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &value_to_js(member));
-            }
-            object.into()
-        }
     }
 }

@@ -71,3 +71,10 @@ extern "C" {
     #[wasm_bindgen(js_name = newRailItem)]
     pub fn new_rail_item(list: &HtmlElement, product_id: &str, title: &str, price: &str) -> HtmlElement;
 }
+
+#[wasm_bindgen]
+extern "C" {
+    /// `String(n)`: a number as JavaScript prints it, exactly.
+    #[wasm_bindgen(js_name = String)]
+    pub fn number_text(n: f64) -> String;
+}
