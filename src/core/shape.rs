@@ -6,11 +6,8 @@
 //! written only when it is false (the default is true). Reading the text back and validating it
 //! gives the same model (tests/validation.rs checks it on generated timelines).
 
-use super::json::{write_number, write_string};
+use super::json::{list, Object, SlowNumber};
 use super::timeline::{Easing, Hotspot, Keyframe, Motion, Point, Product};
-
-/// How a number is written when `number::write_exact` declines it (see `json::write_number`).
-pub type SlowNumber<'a> = &'a dyn Fn(&mut String, f64);
 
 /// The timeline `{version, currency, products, hotspots}` as JSON text.
 pub fn timeline_json<'h>(
@@ -24,9 +21,9 @@ pub fn timeline_json<'h>(
     o.number("version", 1.0);
     o.text("currency", currency);
     o.key("products");
-    list(o.out, products, |out, product| write_product(out, product, slow_number));
+    list(o.out(), products, |out, product| write_product(out, product, slow_number));
     o.key("hotspots");
-    list(o.out, hotspots, |out, hotspot| write_hotspot(out, hotspot, slow_number));
+    list(o.out(), hotspots, |out, hotspot| write_hotspot(out, hotspot, slow_number));
     o.close();
     out
 }
@@ -45,8 +42,7 @@ fn write_product(out: &mut String, p: &Product, slow_number: SlowNumber) {
     o.text("description", p.description.as_deref());
     o.optional_number("originalPrice", p.original_price);
     if !p.available {
-        o.key("available");
-        o.out.push_str("false");
+        o.boolean("available", false);
     }
     o.close();
 }
@@ -65,7 +61,7 @@ fn write_hotspot(out: &mut String, h: &Hotspot, slow_number: SlowNumber) {
         Motion::Keyframes { easing, keyframes } => {
             o.text("easing", Some(Easing::name(*easing)));
             o.key("keyframes");
-            list(o.out, keyframes, |out, k: &Keyframe| {
+            list(o.out(), keyframes, |out, k: &Keyframe| {
                 let mut o = Object::open(out, slow_number);
                 o.number("t", k.t);
                 o.number("x", k.x);
@@ -76,65 +72,6 @@ fn write_hotspot(out: &mut String, h: &Hotspot, slow_number: SlowNumber) {
     }
     o.text("label", h.label.as_deref());
     o.close();
-}
-
-/// `[item,item,...]`.
-fn list<T>(out: &mut String, items: impl IntoIterator<Item = T>, mut write: impl FnMut(&mut String, T)) {
-    out.push('[');
-    for (i, item) in items.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        write(out, item);
-    }
-    out.push(']');
-}
-
-/// One object being written: its members, with the commas between them.
-struct Object<'w> {
-    out: &'w mut String,
-    slow_number: SlowNumber<'w>,
-    empty: bool,
-}
-
-impl<'w> Object<'w> {
-    fn open(out: &'w mut String, slow_number: SlowNumber<'w>) -> Object<'w> {
-        out.push('{');
-        Object { out, slow_number, empty: true }
-    }
-
-    fn key(&mut self, key: &str) {
-        if !self.empty {
-            self.out.push(',');
-        }
-        self.empty = false;
-        write_string(self.out, key);
-        self.out.push(':');
-    }
-
-    /// A string member, left out when absent.
-    fn text(&mut self, key: &str, value: Option<&str>) {
-        if let Some(value) = value {
-            self.key(key);
-            write_string(self.out, value);
-        }
-    }
-
-    fn number(&mut self, key: &str, n: f64) {
-        self.key(key);
-        write_number(self.out, n, self.slow_number);
-    }
-
-    /// A number member, left out when absent.
-    fn optional_number(&mut self, key: &str, n: Option<f64>) {
-        if let Some(n) = n {
-            self.number(key, n);
-        }
-    }
-
-    fn close(self) {
-        self.out.push('}');
-    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -124,9 +124,7 @@ impl Player {
     pub fn timeline(&self) -> JsValue {
         let text = self.shared.read(|state| {
             let stage = &state.stage;
-            shape::timeline_json(stage.currency(), stage.products(), stage.live_hotspots(), &|out, n| {
-                out.push_str(&js::number_text(n))
-            })
+            shape::timeline_json(stage.currency(), stage.products(), stage.live_hotspots(), &js::write_js_number)
         });
         text.and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or(JsValue::NULL)
     }

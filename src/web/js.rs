@@ -78,3 +78,9 @@ extern "C" {
     #[wasm_bindgen(js_name = String)]
     pub fn number_text(n: f64) -> String;
 }
+
+/// Writes `n` as JavaScript prints it: for the numbers `core::number::write_exact` declines
+/// when the core writes JSON for the browser.
+pub fn write_js_number(out: &mut String, n: f64) {
+    out.push_str(&number_text(n));
+}
