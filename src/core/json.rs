@@ -33,110 +33,6 @@ pub fn parse_with<'a>(text: &'a str, slow_number: &dyn Fn(&str) -> Option<f64>) 
     Ok(value)
 }
 
-/// How a number is written when `number::write_exact` declines it (see `write_number`).
-pub type SlowNumber<'a> = &'a dyn Fn(&mut String, f64);
-
-/// One JSON object being written into `out`: its members, with the commas between them.
-pub struct Object<'w> {
-    out: &'w mut String,
-    slow_number: SlowNumber<'w>,
-    empty: bool,
-}
-
-impl<'w> Object<'w> {
-    pub fn open(out: &'w mut String, slow_number: SlowNumber<'w>) -> Object<'w> {
-        out.push('{');
-        Object { out, slow_number, empty: true }
-    }
-
-    /// Starts a member; its value is written next (into `out()`).
-    pub fn key(&mut self, key: &str) {
-        if !self.empty {
-            self.out.push(',');
-        }
-        self.empty = false;
-        write_string(self.out, key);
-        self.out.push(':');
-    }
-
-    pub fn out(&mut self) -> &mut String {
-        self.out
-    }
-
-    /// A string member, left out when absent.
-    pub fn text(&mut self, key: &str, value: Option<&str>) {
-        if let Some(value) = value {
-            self.key(key);
-            write_string(self.out, value);
-        }
-    }
-
-    pub fn number(&mut self, key: &str, n: f64) {
-        self.key(key);
-        write_number(self.out, n, self.slow_number);
-    }
-
-    /// A number member, left out when absent.
-    pub fn optional_number(&mut self, key: &str, n: Option<f64>) {
-        if let Some(n) = n {
-            self.number(key, n);
-        }
-    }
-
-    pub fn boolean(&mut self, key: &str, value: bool) {
-        self.key(key);
-        self.out.push_str(if value { "true" } else { "false" });
-    }
-
-    pub fn close(self) {
-        self.out.push('}');
-    }
-}
-
-/// Appends `[item,item,...]`, each item written by `write`.
-pub fn list<T>(out: &mut String, items: impl IntoIterator<Item = T>, mut write: impl FnMut(&mut String, T)) {
-    out.push('[');
-    for (i, item) in items.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        write(out, item);
-    }
-    out.push(']');
-}
-
-/// Appends `n` as a JSON number, exactly as JavaScript prints it: by `number::write_exact`, or
-/// else by `slow_number` (the browser build passes JavaScript's own `String(n)`). A non-finite
-/// number (the model never holds one) is `null`, as `JSON.stringify` writes it.
-pub fn write_number(out: &mut String, n: f64, slow_number: SlowNumber) {
-    if !n.is_finite() {
-        out.push_str("null");
-    } else if !write_exact(out, n) {
-        slow_number(out, n);
-    }
-}
-
-/// Appends `s` as a JSON string: quotes, backslashes and control characters escaped, the rest
-/// as it is.
-pub fn write_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' => out.push_str("\\n"),
-            '\u{0}'..='\u{1f}' => {
-                out.push_str(if c < '\u{10}' { "\\u000" } else { "\\u001" });
-                out.push(char::from_digit(u32::from(c) & 15, 16).unwrap_or('0'));
-            }
-            _ => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
 struct Parser<'a, 'f> {
     text: &'a str,
     bytes: &'a [u8],
@@ -386,6 +282,112 @@ impl<'a> Parser<'a, '_> {
         }
         Ok(char::from_u32(first).unwrap_or('\u{FFFD}'))
     }
+}
+
+// ---- writing: the model back to JSON text (`core::shape`) ----
+
+/// How a number is written when `number::write_exact` declines it (see `write_number`).
+pub type SlowNumber<'a> = &'a dyn Fn(&mut String, f64);
+
+/// One JSON object being written into `out`: its members, with the commas between them.
+pub struct Object<'w> {
+    out: &'w mut String,
+    slow_number: SlowNumber<'w>,
+    empty: bool,
+}
+
+impl<'w> Object<'w> {
+    pub fn open(out: &'w mut String, slow_number: SlowNumber<'w>) -> Object<'w> {
+        out.push('{');
+        Object { out, slow_number, empty: true }
+    }
+
+    /// Starts a member; its value is written next (into `out()`).
+    pub fn key(&mut self, key: &str) {
+        if !self.empty {
+            self.out.push(',');
+        }
+        self.empty = false;
+        write_string(self.out, key);
+        self.out.push(':');
+    }
+
+    pub fn out(&mut self) -> &mut String {
+        self.out
+    }
+
+    /// A string member, left out when absent.
+    pub fn text(&mut self, key: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            self.key(key);
+            write_string(self.out, value);
+        }
+    }
+
+    pub fn number(&mut self, key: &str, n: f64) {
+        self.key(key);
+        write_number(self.out, n, self.slow_number);
+    }
+
+    /// A number member, left out when absent.
+    pub fn optional_number(&mut self, key: &str, n: Option<f64>) {
+        if let Some(n) = n {
+            self.number(key, n);
+        }
+    }
+
+    pub fn boolean(&mut self, key: &str, value: bool) {
+        self.key(key);
+        self.out.push_str(if value { "true" } else { "false" });
+    }
+
+    pub fn close(self) {
+        self.out.push('}');
+    }
+}
+
+/// Appends `[item,item,...]`, each item written by `write`.
+pub fn list<T>(out: &mut String, items: impl IntoIterator<Item = T>, mut write: impl FnMut(&mut String, T)) {
+    out.push('[');
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write(out, item);
+    }
+    out.push(']');
+}
+
+/// Appends `n` as a JSON number, exactly as JavaScript prints it: by `number::write_exact`, or
+/// else by `slow_number` (the browser build passes JavaScript's own `String(n)`). A non-finite
+/// number (the model never holds one) is `null`, as `JSON.stringify` writes it.
+fn write_number(out: &mut String, n: f64, slow_number: SlowNumber) {
+    if !n.is_finite() {
+        out.push_str("null");
+    } else if !write_exact(out, n) {
+        slow_number(out, n);
+    }
+}
+
+/// Appends `s` as a JSON string: quotes, backslashes and control characters escaped, the rest
+/// as it is.
+fn write_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\\n"),
+            '\u{0}'..='\u{1f}' => {
+                out.push_str(if c < '\u{10}' { "\\u000" } else { "\\u001" });
+                out.push(char::from_digit(u32::from(c) & 15, 16).unwrap_or('0'));
+            }
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
