@@ -48,6 +48,8 @@
 //    after 20 s (it takes minutes), so the peer's figure there is a lower bound. The "JS floor"
 //    rows (www/bench/floor.js loadFloor) put ours beside what the browser alone takes to read
 //    the same object for any Wasm code: JSON.stringify plus UTF-8 encoding, in a fresh page.
+//    The notes also give the time to read the timeline back through the element's getter, beside
+//    a JS copy of the same object through JSON.parse(JSON.stringify()) (medians of the same runs).
 import { createServer } from "http-server";
 import { chromium } from "playwright-core";
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -225,12 +227,14 @@ async function frameCost(path) {
 async function loadTimes(path, n, runs, capMs = 0) {
   const ms = [];
   const warm = [];
+  const getter = [];
   for (let r = 0; r < runs; r++) {
     const tab = await open(path);
     try {
       const result = await tab.run((size) => window.bench.load(size), n, capMs || 120_000);
       ms.push(result.ms);
       if (result.warmMs !== undefined) warm.push(result.warmMs);
+      if (result.getterMs !== undefined) getter.push(result.getterMs);
     } catch (error) {
       if (!capMs || !/timed out/.test(error.message)) throw error;
       return { runs: ms, medianMs: NaN, over: capMs };
@@ -238,7 +242,7 @@ async function loadTimes(path, n, runs, capMs = 0) {
       await tab.close();
     }
   }
-  return { runs: ms, medianMs: median(ms), warmRuns: warm, warmMedianMs: median(warm) };
+  return { runs: ms, medianMs: median(ms), warmRuns: warm, warmMedianMs: median(warm), getterMedianMs: median(getter) };
 }
 
 // ---- the table ---------------------------------------------------------------------------------
@@ -373,7 +377,9 @@ async function main() {
       row("d. ... 100,000 vs the JS floor", "ms", o100.medianMs, results.load100kFloor.medianMs, null),
     );
     details.push(`d. runs (ms): ours 10k [${o10.runs.map((v) => fmt(v)).join(", ")}], 100k [${o100.runs.map((v) => fmt(v)).join(", ")}]` +
-      ` (warm, set again in the same page: 10k ${fmt(o10.warmMedianMs)}, 100k ${fmt(o100.warmMedianMs)});` +
+      ` (warm, set again in the same page: 10k ${fmt(o10.warmMedianMs)}, 100k ${fmt(o100.warmMedianMs)};` +
+      ` read back through the timeline getter: 10k ${fmt(o10.getterMedianMs)}, 100k ${fmt(o100.getterMedianMs)},` +
+      ` beside a JS JSON.parse(JSON.stringify()) copy: 10k ${fmt(results.load10kFloor.getterMedianMs)}, 100k ${fmt(results.load100kFloor.getterMedianMs)});` +
       ` peer 10k [${p10.runs.map((v) => fmt(v)).join(", ")}], 100k ${p100.over ? `stopped after ${fmt(p100.over, 0)} ms` : `[${p100.runs.map((v) => fmt(v)).join(", ")}]`}`);
   }
 
