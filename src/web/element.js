@@ -39,7 +39,9 @@ export function defineElement(tag, create, observedAttributes) {
   customElements.define(tag, ShoppableVideo);
   // The first Intl.NumberFormat of a page sets up the browser's number data: 15-25 ms measured,
   // later ones take 0.1 ms. Pay it while the page is idle, not inside the first timeline load.
-  if (typeof requestIdleCallback === "function") requestIdleCallback(() => new Intl.NumberFormat().format(0));
+  if (typeof requestIdleCallback === "function") {
+    requestIdleCallback(() => { try { new Intl.NumberFormat().format(0); } catch { /* formatPrice copes */ } });
+  }
 }
 
 const formats = new Map();
