@@ -42,6 +42,7 @@ mod native {
     use shoppable_video::core::index::{Index, Key};
     use shoppable_video::core::json::parse_with;
     use shoppable_video::core::motion::position_at;
+    use shoppable_video::core::shape::timeline_json;
     use shoppable_video::core::timeline::{Easing, Keyframe, Motion};
     use shoppable_video::core::validate::timeline_from_value;
     type Value = shoppable_video::core::value::Value<'static>;
@@ -166,41 +167,11 @@ mod native {
         ])
     }
 
-    /// `value` as JSON text, numbers in their shortest round-trip digits as JavaScript writes
-    /// them (the player reads the text `JSON.stringify` makes of a host's object).
-    fn json_text(value: &Value, out: &mut String) {
-        match value {
-            Value::Null => out.push_str("null"),
-            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Value::Number(n) => out.push_str(&n.to_string()),
-            Value::String(s) => {
-                out.push('"');
-                out.push_str(s); // the bench's strings need no escapes
-                out.push('"');
-            }
-            Value::Array(items) => {
-                out.push('[');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    json_text(item, out);
-                }
-                out.push(']');
-            }
-            Value::Object(members) => {
-                out.push('{');
-                for (i, (key, member)) in members.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    json_text(&Value::String(key.clone()), out);
-                    out.push(':');
-                    json_text(member, out);
-                }
-                out.push('}');
-            }
-        }
+    /// The bench timeline as JSON text, as the element's `timeline` getter writes it (numbers in
+    /// their shortest round-trip digits, as JavaScript writes them).
+    fn json_text(n: usize) -> String {
+        let Ok(t) = timeline_from_value(&timeline_value(n)) else { panic!("the bench timeline is valid") };
+        timeline_json(t.currency.as_deref(), &t.products, &t.hotspots, &|out, n| out.push_str(&n.to_string()))
     }
 
     // ---- benchmarks -----------------------------------------------------------------------------
@@ -261,8 +232,7 @@ mod native {
         /// The Wasm's path: every number read by the crate's own parser (no fallback allowed).
         #[divan::bench(args = SIZES, sample_count = 20)]
         fn parse_with(bencher: Bencher, n: usize) {
-            let mut text = String::new();
-            json_text(&timeline_value(n), &mut text);
+            let text = json_text(n);
             let refuse = |_: &str| None;
             assert!(super::parse_with(&text, &refuse).is_ok(), "the bench text parses on the fast path");
             bencher
