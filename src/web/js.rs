@@ -76,7 +76,7 @@ extern "C" {
 extern "C" {
     /// `String(n)`: a number as JavaScript prints it, exactly.
     #[wasm_bindgen(js_name = String)]
-    pub fn number_text(n: f64) -> String;
+    fn number_text(n: f64) -> String;
 }
 
 /// Writes `n` as JavaScript prints it: for the numbers `core::number::write_exact` declines
