@@ -2,47 +2,179 @@
 // snippet). A custom element must be a JS class, and a handful of browser services are simpler
 // and smaller from JS: Intl formatting, URL resolution, fetch, batched style writes.
 // Everything that decides something lives in Rust; these functions only carry facts across.
+//
+// Ownership across the boundary reads one way: the page owns the element, the element owns its
+// Rust player (`#player`, freed by wasm-bindgen's FinalizationRegistry when the element is
+// collected), and the player holds the element only weakly while it is out of the document.
+// Nothing here keeps a removed element reachable: `connected` holds only elements in a document,
+// `waiting` only those created before `init()` (until `init()` gives them a player).
 
-/** Defines the element once. `create(element)` returns the Rust player behind each instance. */
-export function defineElement(tag, create, observedAttributes) {
-  if (customElements.get(tag)) return;
-  class ShoppableVideo extends HTMLElement {
-    static get observedAttributes() { return observedAttributes; }
-    constructor() {
-      super();
-      this._player = create(this);
+const TAG = "shoppable-video";
+// The contract's attributes (names.rs has the same names for Rust).
+const OBSERVED = ["timeline", "locale", "currency", "tap-action", "rail", "datalayer", "fullscreen-button",
+  "src", "poster", "controls", "muted", "autoplay", "loop", "playsinline", "preload", "crossorigin"];
+/** A timeline document over this many bytes of UTF-8 JSON is refused before it is read. */
+const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
+let createPlayer = null; // the Rust factory, set by `defineElement` once the Wasm is ready
+let haltModule = null; // tells the Rust side to stop all work
+let failed = false;
+const connected = new Set();
+const waiting = new Set();
+
+/** `value` with every object in it frozen, so no listener changes it for the next one. */
+function deepFreeze(value) {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze(value[key]);
+  }
+  return value;
+}
+
+/** Dispatches a bubbling, composed CustomEvent with a deeply frozen detail; false when prevented. */
+export function emit(target, name, detail, cancelable) {
+  return target.dispatchEvent(new CustomEvent(name, { detail: deepFreeze(detail), bubbles: true, composed: true, cancelable }));
+}
+
+/**
+ * The module failed (a panic, a trap, memory exhausted): every player stops, each connected
+ * element says so once with `shoppable-error` code `internal`, videos keep playing. The Rust
+ * state may be half-updated after a trap, so nothing calls into it again but `haltModule`,
+ * which only sets a flag every Rust entry point checks.
+ */
+export function moduleFailed(reason) {
+  if (failed) return;
+  failed = true;
+  try { haltModule?.(); } catch { /* the flag may already be set by the panic hook */ }
+  console.error("shoppable-video stopped after an unexpected failure:", reason);
+  for (const element of connected) reportFailure(element);
+}
+
+function reportFailure(element) {
+  queueMicrotask(() => emit(element, "shoppable-error", {
+    code: "internal",
+    message: "the player stopped after an unexpected failure; the video keeps playing",
+    errors: [],
+  }, false));
+}
+
+/** Runs a call into the Rust player; a failure of the module becomes `moduleFailed`, never the host's exception. */
+function guarded(work) {
+  if (failed) return undefined;
+  try {
+    return work();
+  } catch (error) {
+    // A refused call (invalid hotspots, unknown product) is the host's to handle.
+    if (error instanceof TypeError && Array.isArray(error.errors)) throw error;
+    moduleFailed(error);
+    return undefined;
+  }
+}
+
+class ShoppableVideo extends HTMLElement {
+  static get observedAttributes() { return OBSERVED; }
+  #player = null;
+  /** Properties set before the player existed (before `init()`), applied when it starts. */
+  #early = new Map();
+
+  constructor() {
+    super();
+    // Upgrade: a property set before the element was defined shadows the accessor: take it over.
+    for (const name of ["timeline"]) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this.#early.set(name, value);
+      }
     }
-    connectedCallback() {
-      // A property set before the element was defined shadows the accessor: take it over.
-      for (const name of ["timeline"]) {
-        if (Object.prototype.hasOwnProperty.call(this, name)) {
-          const value = this[name];
-          delete this[name];
-          this[name] = value;
+    if (createPlayer) this.#start(false);
+    else waiting.add(this);
+  }
+
+  /** Creates the Rust player; `replay` when attributes were set before it existed. */
+  #start(replay) {
+    waiting.delete(this);
+    guarded(() => {
+      this.#player = createPlayer(this);
+      if (replay) {
+        for (const name of OBSERVED) {
+          const value = this.getAttribute(name);
+          if (value !== null) this.#player.attributeChanged(name, value);
         }
       }
-      this._player.connected();
-    }
-    disconnectedCallback() { this._player.disconnected(); }
-    attributeChangedCallback(name, oldValue, newValue) {
-      if (oldValue !== newValue) this._player.attributeChanged(name, newValue);
-    }
-    get timeline() { return this._player.timeline(); }
-    set timeline(value) { this._player.setTimeline(value); }
-    get video() { return this._player.video(); }
-    get activeHotspots() { return this._player.activeHotspots(); }
-    addHotspots(list) { this._player.addHotspots(list); }
-    removeHotspots(ids) { this._player.removeHotspots(ids); }
-    upsertProducts(list) { this._player.upsertProducts(list); }
-    pinProduct(id) { this._player.pinProduct(id === undefined ? null : id); }
+    });
+    for (const [name, value] of this.#early) this[name] = value;
+    this.#early.clear();
+    if (replay && this.isConnected) this.connectedCallback();
   }
-  customElements.define(tag, ShoppableVideo);
+
+  static startWaiting() {
+    for (const element of [...waiting]) element.#start(true);
+  }
+
+  connectedCallback() {
+    if (failed) { reportFailure(this); return; }
+    if (!this.#player) return;
+    connected.add(this);
+    guarded(() => this.#player.connected(this));
+  }
+  disconnectedCallback() {
+    connected.delete(this);
+    guarded(() => this.#player?.disconnected());
+  }
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue !== newValue && this.#player) guarded(() => this.#player.attributeChanged(name, newValue));
+  }
+  get timeline() {
+    return this.#player ? guarded(() => this.#player.timeline()) ?? null : this.#early.get("timeline") ?? null;
+  }
+  set timeline(value) {
+    if (this.#player) guarded(() => this.#player.setTimeline(value));
+    else this.#early.set("timeline", value);
+  }
+  /** The video in use: the host's child `<video>`, else the one the element created, else null (before connect). */
+  get video() {
+    return this.querySelector(":scope > video") || this.shadowRoot?.querySelector("video[part~=video]") || null;
+  }
+  get activeHotspots() { return (this.#player && guarded(() => this.#player.activeHotspots())) || []; }
+  addHotspots(list) { this.#call((player) => player.addHotspots(list)); }
+  removeHotspots(ids) { this.#call((player) => player.removeHotspots(ids)); }
+  upsertProducts(list) { this.#call((player) => player.upsertProducts(list)); }
+  pinProduct(id) { this.#call((player) => player.pinProduct(id === undefined ? null : id)); }
+
+  #call(work) {
+    if (!this.#player) throw new DOMException("shoppable-video: call init() before using the element's methods", "InvalidStateError");
+    guarded(() => work(this.#player));
+  }
+}
+
+// Defined when the package is imported, before `init()`: a framework that renders first then sets
+// `el.timeline = {...}` sets the property (not the attribute "[object Object]"); the element waits
+// for its player. A second copy of the package leaves the first one's definition in place.
+if (typeof customElements !== "undefined" && !customElements.get(TAG)) customElements.define(TAG, ShoppableVideo);
+
+/** Gives the element its Rust side (once the Wasm is ready); players start for elements already made. */
+export function defineElement(create, halt) {
+  if (createPlayer) return;
+  createPlayer = create;
+  haltModule = halt;
+  (customElements.get(TAG) === ShoppableVideo ? ShoppableVideo : null)?.startWaiting();
   // The first Intl.NumberFormat of a page sets up the browser's number data: 15-25 ms measured,
   // later ones take 0.1 ms. Pay it while the page is idle, not inside the first timeline load.
   if (typeof requestIdleCallback === "function") {
     requestIdleCallback(() => { try { new Intl.NumberFormat().format(0); } catch { /* formatPrice copes */ } });
   }
 }
+
+/** Runs `callback` after the current call into the element has returned (host-caused events). */
+export function soon(callback) {
+  queueMicrotask(() => guarded(callback));
+}
+
+/** A weak reference (the player holds its element this way, so the element can be collected). */
+export function weakly(target) { return new WeakRef(target); }
+/** The target of a `weakly` reference, or undefined once it was collected. */
+export function deref(reference) { return reference.deref(); }
 
 const formats = new Map();
 /** A price in the viewer's locale, or "" when there is nothing to show. Never throws. */
@@ -60,53 +192,120 @@ export function formatPrice(amount, currency, locale) {
   return format.format(amount);
 }
 
-/** `url` resolved against `base`, or "" unless it is http(s). */
+/** `url` resolved against `base`, or "" unless it is http(s) without a user name or password. */
 export function resolveHttpUrl(url, base) {
   try {
     const resolved = new URL(url, base || document.baseURI);
-    return resolved.protocol === "http:" || resolved.protocol === "https:" ? resolved.href : "";
+    const http = resolved.protocol === "http:" || resolved.protocol === "https:";
+    return http && !resolved.username && !resolved.password ? resolved.href : "";
   } catch {
     return "";
   }
 }
 
+/** The size of `text` as UTF-8 where it decides: a result over `limit` means too large (and is a lower bound). */
+function utf8Size(text, limit) {
+  // A UTF-16 code unit is one to three bytes of UTF-8: most texts are decided by their length.
+  if (text.length > limit || text.length * 3 <= limit) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const unit = text.charCodeAt(i);
+    // A surrogate pair is 4 bytes: 1 for the high half, 3 for the low one.
+    bytes += unit < 0x80 || (unit >= 0xd800 && unit < 0xdc00) ? 1 : unit < 0x800 ? 2 : 3;
+  }
+  return bytes;
+}
+
+function tooLarge(bytes) {
+  return `the document is ${bytes} bytes or more; the limit is ${MAX_DOCUMENT_BYTES} bytes (64 MiB) of JSON text`;
+}
+
+class RefusedDocument extends Error {}
+
+/** The response's body as text, refused past the size limit without reading the rest. */
+async function readLimited(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+  const declared = Number(response.headers.get("content-length"));
+  if (declared > MAX_DOCUMENT_BYTES) {
+    response.body?.cancel().catch(() => {});
+    throw new RefusedDocument(tooLarge(declared));
+  }
+  const chunks = [];
+  let total = 0;
+  if (response.body) {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > MAX_DOCUMENT_BYTES) {
+        reader.cancel().catch(() => {});
+        throw new RefusedDocument(tooLarge(total));
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) { bytes.set(chunk, at); at += chunk.byteLength; }
+  chunks.length = 0;
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new RefusedDocument("the document is not UTF-8 text (RFC 8259 JSON is UTF-8)");
+  }
+  return [text, response.url || url];
+}
+
 /**
  * Fetches a document's text (the Wasm parses it: one string crossing instead of one call per
- * field); calls `done(text, finalUrl, null)` or `done("", url, message)`.
+ * field); calls `done(text, finalUrl, null, false)` or `done("", url, message, refused)` exactly
+ * once: `refused` when the document was read and refused (too large, not UTF-8), not when it
+ * could not be loaded.
  */
 export function fetchText(url, done) {
   let requested = url;
   try { requested = new URL(url, document.baseURI).href; } catch { /* fetch reports it */ }
-  fetch(requested)
-    .then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-      return response.text().then((text) => done(text, response.url || requested, null));
-    })
-    .catch((error) => done("", requested, `could not load ${requested}: ${error && error.message || error}`));
+  readLimited(requested).then(
+    ([text, finalUrl]) => [text, finalUrl, null, false],
+    (error) => ["", requested, error instanceof RefusedDocument ? error.message
+      : `could not load ${requested}: ${error && error.message || error}`, error instanceof RefusedDocument],
+  ).then((answer) => guarded(() => done(...answer)));
 }
 
-const NON_FINITE = /"\\u0000(NaN|-?Infinity)\\u0000"/g;
 /**
  * A host's JS value as JSON text for the Wasm, or [null, why not]. NaN and the infinities
- * (which JSON cannot hold) are written as bare words the Wasm's parser reads, so the validator
- * can name them; `undefined` members vanish as in JSON. Never throws. Plain `JSON.stringify`
- * first (a replacer function costs a call per value: most of the time for a large timeline);
- * only when its text holds a `null`, which may have been a non-finite number, again with one.
+ * (which JSON cannot hold) are written as bare words the Wasm's reader accepts in this mode, so
+ * the validator can name them; `undefined` members vanish as in JSON. Never throws. Plain
+ * `JSON.stringify` first (a replacer function costs a call per value: most of the time for a large
+ * timeline); only when its text holds a `null`, which may have been a non-finite number, again
+ * with one, which marks them with a string no data can hold (a fresh random nonce).
+ * A text over the size limit never crosses into the Wasm.
  */
 export function toJson(value) {
   try {
-    const plain = JSON.stringify(value);
-    if (plain === undefined) return [null, `expected an object or an array, got ${typeof value}`];
-    if (!plain.includes("null")) return [plain, null];
-    let nonFinite = false;
-    const text = JSON.stringify(value, (key, item) => {
-      if (typeof item === "number" && !Number.isFinite(item)) {
-        nonFinite = true;
-        return `\u0000${item}\u0000`;
+    let text = JSON.stringify(value);
+    if (text === undefined) return [null, `expected an object or an array, got ${typeof value}`];
+    if (text.includes("null")) {
+      const mark = `~${Math.random().toString(36).slice(2)}${Date.now().toString(36)}~`;
+      let nonFinite = false;
+      const marked = JSON.stringify(value, (key, item) => {
+        if (typeof item === "number" && !Number.isFinite(item)) {
+          nonFinite = true;
+          return mark + item;
+        }
+        return item;
+      });
+      if (nonFinite) {
+        text = marked;
+        for (const word of ["NaN", "-Infinity", "Infinity"]) text = text.split(`"${mark}${word}"`).join(word);
       }
-      return item;
-    });
-    return [nonFinite ? text.replace(NON_FINITE, "$1") : text, null];
+    }
+    const bytes = utf8Size(text, MAX_DOCUMENT_BYTES);
+    if (bytes > MAX_DOCUMENT_BYTES) return [null, tooLarge(bytes)];
+    return [text, null];
   } catch (error) {
     return [null, `cannot be read as JSON: ${error && error.message || error}`];
   }
@@ -159,11 +358,6 @@ export function randomUuid() {
   try { return crypto.randomUUID(); } catch { return ""; }
 }
 
-/** Dispatches a bubbling, composed CustomEvent; returns false when a listener prevented it. */
-export function emit(target, name, detail, cancelable) {
-  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
-}
-
 /**
  * Dispatches `shoppable-intent` with `detail.respondWith(promise)` usable during dispatch.
  * Returns [allowed, response]: `allowed` is false when a listener prevented the default;
@@ -181,7 +375,7 @@ export function emitIntent(target, detail, timeoutMs) {
       response = Promise.resolve(promise);
     },
   });
-  const allowed = target.dispatchEvent(new CustomEvent("shoppable-intent", { detail, bubbles: true, composed: true, cancelable: true }));
+  const allowed = emit(target, "shoppable-intent", detail, true);
   dispatching = false;
   if (!response) return [allowed, null];
   let timer;
@@ -195,7 +389,7 @@ export function emitIntent(target, detail, timeoutMs) {
 
 /** Calls `done(ok, reason)` when an `emitIntent` response settles. */
 export function whenSettled(settled, done) {
-  settled.then((result) => done(result.ok, result.reason));
+  settled.then((result) => guarded(() => done(result.ok, result.reason)));
 }
 
 /** Pushes one analytics ecommerce event to window.dataLayer (created if missing). */
@@ -233,18 +427,36 @@ export function takeNewCues(track) {
   return fresh;
 }
 
-// The shadow DOM's static part, parsed once and cloned per element (far smaller in the Wasm than
-// building it call by call). Static markup only: product text is always set as text, never here.
+// The shadow DOM's static part, built once with DOM calls (no HTML parsing: it works under
+// Trusted Types with no policy) and cloned per element. Static structure only: product text is
+// always set as text. A node is [tag, attributes, ...children]; a string child is a text node.
 // The part names are the contract's (CONTRACT.md section 2; names.rs lists them for Rust).
-const OVERLAY = `<div part="overlay">
-<div part="card" role="dialog" aria-labelledby="card-title" hidden><img part="card-image" alt=""><h2 part="card-title" id="card-title"></h2><p class="prices"><span part="card-price"></span><s part="card-original-price"></s></p><p part="card-description"></p><div class="actions"><button type="button" part="buy">Buy now</button><button type="button" part="add-to-cart">Add to cart</button></div><p part="card-status" role="status"></p><button type="button" part="close" aria-label="Close">\u00d7</button></div>
-<div part="pinned" role="region" aria-label="Now presenting" hidden><span class="badge">Now presenting</span><button type="button" part="pinned-title"></button><span part="pinned-price"></span><div class="actions"><button type="button" part="buy">Buy now</button><button type="button" part="add-to-cart">Add to cart</button></div><p part="card-status" role="status"></p></div>
-<nav part="rail" aria-label="Shop this video" hidden><button type="button" part="rail-toggle" aria-expanded="false" aria-controls="rail-list">Shop</button><ul id="rail-list"></ul></nav>
-</div>`;
+const button = (part, ...children) => ["button", { type: "button", part }, ...children];
+const OVERLAY = ["div", { part: "overlay" },
+  ["div", { part: "card", role: "dialog", "aria-labelledby": "card-title", hidden: "" },
+    ["img", { part: "card-image", alt: "" }],
+    ["h2", { part: "card-title", id: "card-title" }],
+    ["p", { class: "prices" }, ["span", { part: "card-price" }], ["s", { part: "card-original-price" }]],
+    ["p", { part: "card-description" }],
+    ["div", { class: "actions" }, button("buy", "Buy now"), button("add-to-cart", "Add to cart")],
+    ["p", { part: "card-status", role: "status" }],
+    ["button", { type: "button", part: "close", "aria-label": "Close" }, "\u00d7"]],
+  ["div", { part: "pinned", role: "region", "aria-label": "Now presenting", hidden: "" },
+    ["span", { class: "badge" }, "Now presenting"],
+    button("pinned-title"),
+    ["span", { part: "pinned-price" }],
+    ["div", { class: "actions" }, button("buy", "Buy now"), button("add-to-cart", "Add to cart")],
+    ["p", { part: "card-status", role: "status" }]],
+  ["nav", { part: "rail", "aria-label": "Shop this video", hidden: "" },
+    ["button", { type: "button", part: "rail-toggle", "aria-expanded": "false", "aria-controls": "rail-list" }, "Shop"],
+    ["ul", { id: "rail-list" }]]];
 // A hotspot is a button inside a bare positioned box: the frame loop moves the box, so the
 // browser restyles one plain element per move, not a button with its large default style and
 // its children (measured: a quarter of the style and layout time).
-const SPOT = `<div class="spot" hidden><button type="button" class="hotspot"><span class="dot" aria-hidden="true"></span><span class="tag" aria-hidden="true"></span></button></div>`;
+const SPOT = ["div", { class: "spot", hidden: "" },
+  ["button", { type: "button", class: "hotspot" },
+    ["span", { class: "dot", "aria-hidden": "true" }], ["span", { class: "tag", "aria-hidden": "true" }]]];
+const RAIL_ITEM = ["li", {}, ["button", { type: "button", part: "rail-item" }, ["span", { class: "title" }], ["span", { class: "price" }]]];
 /** The nodes `buildOverlay` returns, in this order (overlay.rs reads them by index). */
 const OVERLAY_NODES = ["[part~=overlay]",
   "[part~=card]", "[part~=card-image]", "[part~=card-title]", "[part~=card-price]", "[part~=card-original-price]",
@@ -253,29 +465,33 @@ const OVERLAY_NODES = ["[part~=overlay]",
   "[part~=pinned]", "[part~=pinned-title]", "[part~=pinned-price]", "[part~=pinned] [part~=buy]",
   "[part~=pinned] [part~=add-to-cart]", "[part~=pinned] [part~=card-status]",
   "[part~=rail]", "[part~=rail-toggle]", "#rail-list"];
-const templates = new Map();
-function clone(markup) {
-  let template = templates.get(markup);
-  if (!template) {
-    template = document.createElement("template");
-    template.innerHTML = markup;
-    templates.set(markup, template);
-  }
-  return template.content.cloneNode(true);
+
+function build([tag, attributes, ...children]) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  for (const child of children) node.append(typeof child === "string" ? child : build(child));
+  return node;
 }
 
-/** Appends the overlay to `parent`; returns its nodes in `OVERLAY_NODES` order. */
+const built = new Map();
+function clone(spec) {
+  let node = built.get(spec);
+  if (!node) built.set(spec, node = build(spec));
+  return node.cloneNode(true);
+}
+
+/** Puts a fresh overlay in `parent` (replacing one left from an earlier connection); returns its nodes in `OVERLAY_NODES` order. */
 export function buildOverlay(parent) {
-  const fragment = clone(OVERLAY);
-  const nodes = OVERLAY_NODES.map((selector) => fragment.querySelector(selector));
-  parent.append(fragment);
+  parent.querySelector(":scope > [part~=overlay]")?.remove();
+  const overlay = clone(OVERLAY);
+  const nodes = OVERLAY_NODES.map((selector) => overlay.matches(selector) ? overlay : overlay.querySelector(selector));
+  parent.append(overlay);
   return nodes;
 }
 
-const RAIL_ITEM = `<li><button type="button" part="rail-item"><span class="title"></span><span class="price"></span></button></li>`;
 /** Appends a rail item for a product to `list` (its texts set as text); returns its button. */
 export function newRailItem(list, productId, title, price) {
-  const item = clone(RAIL_ITEM).firstChild;
+  const item = clone(RAIL_ITEM);
   const button = item.firstChild;
   button.dataset.productId = productId;
   button.firstChild.textContent = title;
@@ -286,7 +502,7 @@ export function newRailItem(list, productId, title, price) {
 
 /** A new pooled hotspot box for `slot` (its button is the first child), inserted in `layer` before `before`. */
 export function newSpot(layer, before, slot) {
-  const spot = clone(SPOT).firstChild;
+  const spot = clone(SPOT);
   spot.dataset.slot = slot;
   layer.insertBefore(spot, before);
   return spot;

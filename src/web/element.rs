@@ -1,58 +1,74 @@
 //! The `<shoppable-video>` element's Rust side: one `Player` per instance (created by
-//! `element.js`), its public properties and methods, and the rule that keeps re-entry safe.
+//! `element.js`), its public properties and methods, and the rules of timing and re-entry.
 //!
-//! The state lives in a `RefCell`; events for the host are queued while it is borrowed and
-//! dispatched after (`Shared::update`), because a host listener may call straight back into the
-//! element (set a timeline, remove it...). Everything registered while connected is held in a
-//! `Connection` and unregistered by dropping it on disconnect.
+//! Ownership reads one way: the element (JS) owns its `Player`; the player holds the element
+//! only through a `WeakRef`, and holds DOM handles (in `State`) and listeners (the `Connection`)
+//! only while the element is in the document. Disconnecting drops them all, so a removed element
+//! that the page lets go of is collected with its video and shadow tree, and its player with it.
+//!
+//! Events caused by the host's own calls are dispatched after the call returned (in a
+//! microtask); events of the viewer and of playback at once. A call that arrives while the state
+//! is busy (a host's `focusin` listener, run inside an update) is applied right after it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlVideoElement};
+use web_sys::HtmlElement;
 
-use crate::core::{json, number, shape};
+use crate::core::intent::{Action, Source};
+use crate::core::number;
+use crate::core::shape;
 use crate::core::validate::{self, Problem};
-use crate::core::value::Value;
-use crate::web::connection::Connection;
+use crate::web::connection::{Connection, Fact, Sink};
 use crate::web::events::{self, Outgoing, Surface};
+use crate::web::failure;
+use crate::web::input::{read_js_text, refused, text_from_js, type_error};
 use crate::web::js;
-use crate::web::names::{attr, error_code, TAG};
+use crate::web::names::{attr, error_code, part};
+use crate::web::overlay;
 use crate::web::state::{RailMode, State, TapAction};
 
 /// How long the card waits for a `respondWith` answer, unless the host sets
 /// `data-respond-timeout` (milliseconds; meant for tests).
 const RESPOND_TIMEOUT_MS: f64 = 10_000.0;
 
-/// Defines `<shoppable-video>` (once; `element.js` checks the registry).
+/// Gives the element (defined by `element.js` when the package is imported) its Rust side.
 pub fn define() {
-    let create = Closure::<dyn Fn(HtmlElement) -> JsValue>::new(|host: HtmlElement| match Player::new(host) {
-        Ok(player) => player.into(),
-        Err(error) => {
-            web_sys::console::error_2(&JsValue::from_str("shoppable-video: could not build the element"), &error);
-            JsValue::NULL
-        }
-    });
-    let observed = Array::new();
-    for name in [attr::TIMELINE, attr::LOCALE, attr::CURRENCY, attr::TAP_ACTION, attr::RAIL, attr::DATALAYER]
-        .iter()
-        .chain(attr::VIDEO_PASS_THROUGH.iter())
-    {
-        observed.push(&JsValue::from_str(name));
-    }
-    // The class lives as long as the page: JS owns the factory from here on.
-    js::define_element(TAG, &create.into_js_value(), &observed);
+    failure::install_panic_hook();
+    let create = Closure::<dyn Fn(HtmlElement) -> Player>::new(|host: HtmlElement| Player::new(&host));
+    let halt = Closure::<dyn Fn()>::new(failure::halt);
+    // Both live as long as the page: JS owns them from here on.
+    js::define_element(&create.into_js_value(), &halt.into_js_value());
 }
 
+/// When the events of an update reach the host.
+#[derive(Clone, Copy, PartialEq)]
+enum Timing {
+    /// The viewer's and playback's: at once (an intent inside the viewer's activation).
+    Now,
+    /// The host's own call's: after it returned, so a listener added right after still hears them.
+    AfterCall,
+}
+
+type Call = Box<dyn FnOnce(&mut State, &mut Vec<Outgoing>)>;
+
 pub struct Shared {
-    pub host: HtmlElement,
-    /// This value itself, for callbacks that must not keep the element alive.
+    /// A `WeakRef` to the element: the element owns this player, never the other way round.
+    host: JsValue,
     me: Weak<Shared>,
     state: RefCell<State>,
-    outbox: RefCell<Vec<Outgoing>>,
+    /// Listeners, observers and the frame loop, while connected.
+    connection: RefCell<Option<Connection>>,
+    /// Calls that arrived while the state was busy, applied right after.
+    deferred: RefCell<VecDeque<Call>>,
+    /// Events of the host's calls, waiting for the call to return.
+    later: RefCell<Vec<Outgoing>>,
+    later_scheduled: Cell<bool>,
+    flush_later: Closure<dyn FnMut()>,
 }
 
 /// The Rust side of one `<shoppable-video>` instance (used by `element.js` only).
@@ -63,23 +79,33 @@ pub struct Player {
 
 #[wasm_bindgen]
 impl Player {
-    fn new(host: HtmlElement) -> Result<Player, JsValue> {
-        let state = State::new(&host)?;
-        let shared = Rc::new_cyclic(|me| Shared {
-            host,
-            me: me.clone(),
-            state: RefCell::new(state),
-            outbox: RefCell::new(Vec::new()),
+    fn new(host: &HtmlElement) -> Player {
+        let shared = Rc::new_cyclic(|me: &Weak<Shared>| {
+            let weak = me.clone();
+            Shared {
+                host: js::weakly(host),
+                me: me.clone(),
+                state: RefCell::new(State::new()),
+                connection: RefCell::new(None),
+                deferred: RefCell::new(VecDeque::new()),
+                later: RefCell::new(Vec::new()),
+                later_scheduled: Cell::new(false),
+                flush_later: Closure::new(move || Shared::with(&weak, |shared| shared.dispatch_later())),
+            }
         });
-        Ok(Player { shared })
+        Player { shared }
     }
 
-    pub fn connected(&self) {
-        Shared::connect(&self.shared);
+    pub fn connected(&self, host: HtmlElement) {
+        self.shared.connect(host);
     }
 
     pub fn disconnected(&self) {
-        self.shared.update(|state, _| state.connection = None);
+        let shared = &self.shared;
+        if let Ok(mut connection) = shared.connection.try_borrow_mut() {
+            connection.take();
+        }
+        shared.update(Timing::AfterCall, |state, _| state.disconnect());
     }
 
     #[wasm_bindgen(js_name = attributeChanged)]
@@ -88,21 +114,21 @@ impl Player {
         match name.as_str() {
             attr::TIMELINE => {
                 if let Some(url) = value.filter(|url| !url.trim().is_empty()) {
-                    Shared::fetch_timeline(shared, &url);
+                    shared.fetch_timeline(&url);
                 }
             }
-            attr::LOCALE => shared.update(|state, _| {
+            attr::LOCALE => shared.update(Timing::AfterCall, move |state, _| {
                 state.locale = value.unwrap_or_else(navigator_language);
                 state.products_changed();
             }),
-            attr::CURRENCY => shared.update(|state, _| {
+            attr::CURRENCY => shared.update(Timing::AfterCall, move |state, _| {
                 state.currency_attr = value.filter(|c| !c.is_empty()).map(|c| c.to_ascii_uppercase());
                 state.products_changed();
             }),
-            attr::TAP_ACTION => shared.update(|state, _| {
+            attr::TAP_ACTION => shared.update(Timing::AfterCall, move |state, _| {
                 state.tap_action = if value.as_deref() == Some("intent") { TapAction::Intent } else { TapAction::Card };
             }),
-            attr::RAIL => shared.update(|state, _| {
+            attr::RAIL => shared.update(Timing::AfterCall, move |state, _| {
                 state.rail_mode = match value.as_deref() {
                     Some("open") => RailMode::Open,
                     Some("closed") => RailMode::Closed,
@@ -111,9 +137,9 @@ impl Player {
                 state.rail_toggled = None;
                 state.apply_rail_mode();
             }),
-            attr::DATALAYER => shared.update(|state, _| state.datalayer = value.is_some()),
+            attr::DATALAYER => shared.update(Timing::AfterCall, move |state, _| state.datalayer = value.is_some()),
             _ if attr::VIDEO_PASS_THROUGH.contains(&name.as_str()) => {
-                shared.update(|state, _| state.pass_through(&name, value.as_deref()))
+                shared.update(Timing::AfterCall, move |state, _| state.pass_through(&name, value.as_deref()))
             }
             _ => {}
         }
@@ -129,23 +155,25 @@ impl Player {
         text.and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or(JsValue::NULL)
     }
 
+    /// An object replaces the timeline; a string is a URL, fetched like the attribute.
     #[wasm_bindgen(js_name = setTimeline)]
     pub fn set_timeline(&self, value: JsValue) {
-        let base = self.shared.host.base_uri().ok().flatten().unwrap_or_default();
-        with_value_from_js(&value, |value| {
-            self.shared.update(|state, outbox| {
-                // A timeline set directly wins over a fetch still on its way.
-                state.generation = state.generation.wrapping_add(1);
-                match value {
-                    Ok(value) => state.load_timeline(&value, base, outbox),
-                    Err(problem) => outbox.push(refused(vec![problem])),
-                }
-            })
+        if let Some(url) = value.as_string() {
+            if !url.trim().is_empty() {
+                self.shared.fetch_timeline(&url);
+            }
+            return;
+        }
+        let base = self.shared.host().and_then(|host| host.base_uri().ok().flatten()).unwrap_or_default();
+        let text = text_from_js(&value);
+        self.shared.update(Timing::AfterCall, move |state, outbox| {
+            // A timeline set directly wins over a fetch still on its way.
+            state.generation = state.generation.wrapping_add(1);
+            match text.as_deref().map_err(Clone::clone).and_then(read_js_text) {
+                Ok(value) => state.load_timeline(&value, base, outbox),
+                Err(problem) => outbox.push(refused(vec![problem])),
+            }
         });
-    }
-
-    pub fn video(&self) -> Option<HtmlVideoElement> {
-        self.shared.read(|state| state.video.clone()).flatten()
     }
 
     #[wasm_bindgen(js_name = activeHotspots)]
@@ -161,26 +189,30 @@ impl Player {
         ids
     }
 
-    /// Adds hotspots at run time; all or nothing. Throws a `TypeError` listing every problem.
+    /// Adds hotspots at run time; all or nothing. Throws a `TypeError` listing every problem
+    /// (a call deferred by re-entry reports them through `shoppable-error` only).
     #[wasm_bindgen(js_name = addHotspots)]
     pub fn add_hotspots(&self, list: JsValue) -> Result<(), JsValue> {
-        let mut result = Ok(());
-        with_value_from_js(&list, |value| {
-            self.shared.update(|state, outbox| {
-                let checked = value.map_err(|problem| vec![problem]).and_then(|value| {
-                    let stage = &state.stage;
-                    validate::hotspots_from_value(&value, "", &|id| stage.has_product(id), &|id| stage.has_hotspot(id))
-                });
-                match checked {
-                    Ok(hotspots) => state.add_hotspots(hotspots, outbox),
-                    Err(problems) => {
-                        result = Err(type_error("addHotspots", &problems));
-                        outbox.push(refused(problems));
-                    }
+        let text = text_from_js(&list);
+        let answer = self.shared.update_with(Timing::AfterCall, move |state, outbox| {
+            let checked = text.as_deref().map_err(|problem| vec![problem.clone()]).and_then(|text| {
+                let value = read_js_text(text).map_err(|problem| vec![problem])?;
+                let stage = &state.stage;
+                validate::hotspots_from_value(&value, "", &|id| stage.has_product(id), &|id| stage.has_hotspot(id))
+            });
+            match checked {
+                Ok(hotspots) => {
+                    state.add_hotspots(hotspots, outbox);
+                    Ok(())
                 }
-            })
+                Err(problems) => {
+                    let error = type_error("addHotspots", &problems);
+                    outbox.push(refused(problems));
+                    Err(error)
+                }
+            }
         });
-        result
+        answer.unwrap_or(Ok(()))
     }
 
     #[wasm_bindgen(js_name = removeHotspots)]
@@ -189,165 +221,257 @@ impl Player {
             Ok(list) => list.iter().filter_map(|id| id.as_string()).collect(),
             Err(single) => single.as_string().into_iter().collect(),
         };
-        self.shared.update(|state, outbox| state.remove_hotspots(&ids, outbox));
+        self.shared.update(Timing::AfterCall, move |state, outbox| state.remove_hotspots(&ids, outbox));
     }
 
     /// Adds or replaces products by id; all or nothing. Throws a `TypeError` listing every problem.
     #[wasm_bindgen(js_name = upsertProducts)]
     pub fn upsert_products(&self, list: JsValue) -> Result<(), JsValue> {
-        let checked = with_value_from_js(&list, |value| {
-            value.map_err(|problem| vec![problem]).and_then(|value| validate::products_from_value(&value, ""))
+        let checked = text_from_js(&list).map_err(|problem| vec![problem]).and_then(|text| {
+            let value = read_js_text(&text).map_err(|problem| vec![problem])?;
+            validate::products_from_value(&value, "")
         });
-        let mut result = Ok(());
-        self.shared.update(|state, outbox| match checked {
+        let error = checked.as_ref().err().map(|problems| type_error("upsertProducts", problems));
+        self.shared.update(Timing::AfterCall, move |state, outbox| match checked {
             Ok(products) => state.upsert_products(products, outbox),
-            Err(problems) => {
-                result = Err(type_error("upsertProducts", &problems));
-                outbox.push(refused(problems));
-            }
+            Err(problems) => outbox.push(refused(problems)),
         });
-        result
+        error.map_or(Ok(()), Err)
     }
 
     /// Shows the pinned "now presenting" card for a product, or clears it with `null`.
     #[wasm_bindgen(js_name = pinProduct)]
     pub fn pin_product(&self, id: JsValue) -> Result<(), JsValue> {
-        let mut result = Ok(());
-        self.shared.update(|state, outbox| {
-            if id.is_null() || id.is_undefined() {
-                state.pin(None);
-                return;
-            }
-            let problem = match id.as_string() {
-                Some(id) if state.stage.has_product(&id) => {
-                    state.pin(Some(id));
-                    return;
-                }
-                Some(id) => format!("unknown product \"{id}\""),
-                None => "expected a product id (a string) or null".to_owned(),
+        let id = if id.is_null() || id.is_undefined() { Ok(None) } else { id.as_string().map(Some).ok_or(()) };
+        let answer = self.shared.update_with(Timing::AfterCall, move |state, outbox| {
+            let problem = match id {
+                Ok(None) => return Ok(state.pin(None)),
+                Ok(Some(id)) if state.stage.has_product(&id) => return Ok(state.pin(Some(id))),
+                Ok(Some(id)) => format!("unknown product \"{id}\""),
+                Err(()) => "expected a product id (a string) or null".to_owned(),
             };
             let problems = vec![Problem { path: String::new(), message: problem }];
-            result = Err(type_error("pinProduct", &problems));
+            let error = type_error("pinProduct", &problems);
             outbox.push(refused(problems));
+            Err(error)
         });
-        result
+        answer.unwrap_or(Ok(()))
     }
 }
 
 impl Shared {
-    /// Runs `f` on the state, then dispatches what it queued. Never panics on re-entry: a call
-    /// that arrives while the state is busy (which the design avoids) is dropped with a warning.
-    pub fn update(&self, f: impl FnOnce(&mut State, &mut Vec<Outgoing>)) {
-        {
-            let Ok(mut state) = self.state.try_borrow_mut() else {
-                web_sys::console::warn_1(&JsValue::from_str("shoppable-video: re-entrant call ignored"));
-                return;
-            };
-            let Ok(mut outbox) = self.outbox.try_borrow_mut() else { return };
-            f(&mut state, &mut outbox);
+    fn host(&self) -> Option<HtmlElement> {
+        js::deref(&self.host).dyn_into().ok()
+    }
+
+    fn with(weak: &Weak<Shared>, f: impl FnOnce(&Rc<Shared>)) {
+        if failure::halted() {
+            return;
         }
-        self.flush();
-    }
-
-    pub fn read<R>(&self, f: impl FnOnce(&State) -> R) -> Option<R> {
-        self.state.try_borrow().ok().map(|state| f(&state))
-    }
-
-    pub fn with(weak: &Weak<Shared>, f: impl FnOnce(&Rc<Shared>)) {
         if let Some(shared) = weak.upgrade() {
             f(&shared);
         }
     }
 
-    /// Dispatches queued events, in order, with no borrow held.
-    fn flush(self: &Shared) {
-        loop {
-            let next = match self.outbox.try_borrow_mut() {
-                Ok(mut outbox) if !outbox.is_empty() => outbox.remove(0),
-                _ => return,
+    fn update(&self, timing: Timing, f: impl FnOnce(&mut State, &mut Vec<Outgoing>) + 'static) {
+        self.update_with(timing, f);
+    }
+
+    /// Runs `f` on the state and hands its events to the host (see `Timing`). When the state is
+    /// busy (a host listener called back in the middle of an update), `f` runs right after that
+    /// update instead, and the answer is `None`. (Generic, so kept to the borrow; the rest is
+    /// in `settle`, once.)
+    fn update_with<R: 'static>(&self, timing: Timing, f: impl FnOnce(&mut State, &mut Vec<Outgoing>) -> R + 'static) -> Option<R> {
+        if failure::halted() {
+            return None;
+        }
+        let mut events = Vec::new();
+        let answer = {
+            let Ok(mut state) = self.state.try_borrow_mut() else {
+                self.deferred.borrow_mut().push_back(Box::new(move |state, outbox| {
+                    f(state, outbox);
+                }));
+                return None;
             };
-            match &next {
-                Outgoing::Intent { intent, surface } => self.dispatch_intent(intent, *surface),
-                Outgoing::DataLayer { .. } => events::push_data_layer(&next),
-                _ => events::dispatch(&self.host, &next),
+            let answer = f(&mut state, &mut events);
+            self.run_deferred(&mut state);
+            answer
+        };
+        self.deliver(timing, events);
+        Some(answer)
+    }
+
+    /// Applies the calls that arrived during an update, in order.
+    fn run_deferred(&self, state: &mut State) {
+        loop {
+            let Some(call) = self.deferred.borrow_mut().pop_front() else { break };
+            let mut events = Vec::new();
+            call(state, &mut events);
+            self.later.borrow_mut().append(&mut events);
+        }
+    }
+
+    /// Dispatches an update's events now, or queues them for after the host's call.
+    fn deliver(&self, timing: Timing, mut events: Vec<Outgoing>) {
+        if timing == Timing::AfterCall {
+            self.later.borrow_mut().append(&mut events);
+        }
+        if !self.later.borrow().is_empty() && !self.later_scheduled.replace(true) {
+            js::soon(self.flush_later.as_ref().unchecked_ref());
+        }
+        self.dispatch(events);
+    }
+
+    fn read<R>(&self, f: impl FnOnce(&State) -> R) -> Option<R> {
+        self.state.try_borrow().ok().map(|state| f(&state))
+    }
+
+    fn dispatch_later(&self) {
+        self.later_scheduled.set(false);
+        let events = std::mem::take(&mut *self.later.borrow_mut());
+        self.dispatch(events);
+    }
+
+    /// Dispatches events in order, with no borrow held (listeners may call back in).
+    fn dispatch(&self, events: Vec<Outgoing>) {
+        if events.is_empty() {
+            return;
+        }
+        let Some(host) = self.host() else { return };
+        for event in events {
+            match event {
+                Outgoing::Intent { intent, surface, url } => self.dispatch_intent(&host, &intent, surface, url),
+                Outgoing::DataLayer { .. } => events::push_data_layer(&event),
+                _ => events::dispatch(&host, &event),
             }
         }
     }
 
-    fn dispatch_intent(&self, intent: &crate::core::intent::Intent, surface: Surface) {
-        let timeout = self
-            .host
+    /// Dispatches an intent; unless prevented, opens the product page it described (the URL as
+    /// it was when dispatched, whatever a listener changed since).
+    fn dispatch_intent(&self, host: &HtmlElement, intent: &crate::core::intent::Intent, surface: Surface, url: Option<String>) {
+        let timeout = host
             .get_attribute("data-respond-timeout")
             .and_then(|ms| number::parse_css_number(&ms))
             .filter(|ms| ms.is_finite() && *ms >= 0.0)
             .unwrap_or(RESPOND_TIMEOUT_MS);
-        let (allowed, settled) = events::emit_intent(&self.host, intent, timeout);
+        let (allowed, settled) = events::emit_intent(host, intent, timeout);
+        let opened = allowed && url.is_some_and(|url| open_in_new_tab(&url));
         let action = intent.action;
         let product_id = intent.product_id.clone();
-        let opened = allowed && self.read(|state| state.open_product_page(&product_id)).unwrap_or(false);
-        let weak = self.me.clone();
         match settled {
             Some(settled) => {
                 let intent_id = intent.intent_id.clone();
-                self.update(|state, _| state.await_answer(surface, action, product_id, intent_id.clone()));
+                let id = intent_id.clone();
+                self.update(Timing::Now, move |state, _| state.await_answer(surface, action, product_id, id));
+                let weak = self.me.clone();
                 let done = Closure::once_into_js(move |ok: bool, reason: String| {
-                    Shared::with(&weak, |shared| shared.update(|state, _| state.settle(&intent_id, ok, &reason)));
+                    Shared::with(&weak, |shared| shared.update(Timing::Now, move |state, _| state.settle(&intent_id, ok, &reason)));
                 });
                 js::when_settled(&settled, done);
             }
-            None => self.update(|state, _| state.show_outcome(surface, opened)),
+            None => self.update(Timing::Now, move |state, _| state.show_outcome(surface, opened)),
         }
     }
 
-    fn connect(shared: &Rc<Shared>) {
-        let weak = Rc::downgrade(shared);
-        let host = shared.host.clone();
-        shared.update(|state, outbox| {
-            if state.connection.is_some() {
-                return;
-            }
-            if state.video.is_none() {
-                if let Err(error) = state.adopt_video(&host) {
-                    web_sys::console::error_1(&error);
-                    return;
-                }
-            }
-            let Some(video) = state.video.clone() else { return };
-            match Connection::new(&weak, &host, &video, &state.shadow, &state.document) {
-                Ok(connection) => state.connection = Some(connection),
-                Err(error) => web_sys::console::error_1(&error),
-            }
-            state.follow_playback(&video);
-            // Layout first: reading cues renders when some join, and needs the geometry.
-            state.relayout(&host);
-            state.read_cues(outbox);
-            let time = video.current_time();
-            state.render(time, outbox);
+    fn connect(&self, host: HtmlElement) {
+        let Some(Ok(view)) = self.update_with(Timing::AfterCall, move |state, _| state.connect(host)) else { return };
+        let weak = self.me.clone();
+        let sink: Sink = Rc::new(move |fact| {
+            let mut handled = false;
+            Shared::with(&weak, |shared| handled = shared.on_fact(fact));
+            handled
         });
+        match Connection::new(&view.host, &view.video, &view.shadow, &view.document, sink) {
+            Ok(connection) => *self.connection.borrow_mut() = Some(connection),
+            Err(error) => web_sys::console::error_1(&error),
+        }
+        self.follow_playback();
+        self.update(Timing::AfterCall, |state, outbox| state.show_all(outbox));
+        self.read_cues(Timing::AfterCall);
     }
 
-    fn fetch_timeline(shared: &Rc<Shared>, url: &str) {
-        let mut generation = 0;
-        shared.update(|state, _| {
-            state.generation = state.generation.wrapping_add(1);
-            generation = state.generation;
-        });
-        let weak = Rc::downgrade(shared);
-        let done = Closure::once_into_js(move |text: String, final_url: String, error: Option<String>| {
-            // A document that is not JSON failed to load, like one that was not found.
-            let value = match error {
-                Some(message) => Err(message),
-                None => parse_json(&text).map_err(|message| [&final_url, ": ", &message].concat()),
+    fn follow_playback(&self) {
+        let Some(Some(video)) = self.read(|state| state.video.clone()) else { return };
+        if let Ok(mut connection) = self.connection.try_borrow_mut() {
+            if let Some(connection) = connection.as_mut() {
+                connection.follow_playback(&video);
             }
-            .map_err(|message| Outgoing::Error { code: error_code::TIMELINE_FETCH, message, errors: Vec::new() });
+        }
+    }
+
+    fn read_cues(&self, timing: Timing) {
+        let Some(Some(tracks)) = self.update_with(timing, |state, outbox| state.read_cues(outbox)) else { return };
+        if let Ok(mut connection) = self.connection.try_borrow_mut() {
+            if let Some(connection) = connection.as_mut() {
+                connection.watch_tracks(&tracks);
+            }
+        }
+    }
+
+    /// A browser fact from the connection; true when it handled an Escape.
+    fn on_fact(&self, fact: Fact) -> bool {
+        match fact {
+            Fact::Frame(time) => self.update(Timing::Now, move |state, outbox| state.play_frame(time, outbox)),
+            Fact::Playback => {
+                self.follow_playback();
+                self.update(Timing::Now, |state, outbox| state.playback_changed(outbox));
+            }
+            Fact::Layout => self.update(Timing::Now, |state, outbox| state.layout_changed(outbox)),
+            Fact::Cues => self.read_cues(Timing::Now),
+            Fact::Click(target) => self.on_click(&target),
+            Fact::Escape => return self.update_with(Timing::Now, |state, _| state.close_card()).unwrap_or(false),
+        }
+        false
+    }
+
+    fn on_click(&self, target: &web_sys::Element) {
+        if let Some(slot) = overlay::hotspot_slot(target) {
+            return self.update(Timing::Now, move |state, outbox| state.tap_hotspot(slot, outbox));
+        }
+        if let Some(product_id) = overlay::rail_product(target) {
+            return self.update(Timing::Now, move |state, outbox| {
+                state.open_card(product_id, None, Source::Rail, None, None, outbox)
+            });
+        }
+        if overlay::is_pinned_title(target) {
+            return self.update(Timing::Now, |state, outbox| state.open_pinned(outbox));
+        }
+        let pinned = overlay::in_pinned(target);
+        match overlay::control_part(target).as_deref() {
+            Some(part::BUY) => self.update(Timing::Now, move |state, outbox| state.button_intent(Action::BuyNow, pinned, outbox)),
+            Some(part::ADD_TO_CART) => {
+                self.update(Timing::Now, move |state, outbox| state.button_intent(Action::AddToCart, pinned, outbox))
+            }
+            Some(part::CLOSE) => self.update(Timing::Now, |state, _| {
+                state.close_card();
+            }),
+            Some(part::RAIL_TOGGLE) => self.update(Timing::Now, |state, _| state.toggle_rail()),
+            _ => {}
+        }
+    }
+
+    fn fetch_timeline(&self, url: &str) {
+        let generation = self.update_with(Timing::AfterCall, |state, _| {
+            state.generation = state.generation.wrapping_add(1);
+            state.generation
+        });
+        let Some(generation) = generation else { return };
+        let weak = self.me.clone();
+        let done = Closure::once_into_js(move |text: String, final_url: String, error: Option<String>, refused_whole: bool| {
             Shared::with(&weak, |shared| {
-                shared.update(|state, outbox| {
+                shared.update(Timing::Now, move |state, outbox| {
                     if state.generation != generation {
                         return; // a newer timeline was asked for meanwhile
                     }
-                    match value {
-                        Ok(value) => state.load_timeline(&value, final_url, outbox),
-                        Err(error) => outbox.push(error),
+                    match error {
+                        // Read and refused (over the size limit, not UTF-8): the document is invalid.
+                        Some(message) if refused_whole => outbox.push(refused(vec![Problem { path: String::new(), message }])),
+                        Some(message) => outbox.push(Outgoing::Error { code: error_code::TIMELINE_FETCH, message, errors: Vec::new() }),
+                        None => match crate::web::input::parse_json(&text) {
+                            Ok(value) => state.load_timeline(&value, final_url, outbox),
+                            Err(message) => outbox.push(refused(vec![Problem { path: String::new(), message }])),
+                        },
                     }
                 })
             });
@@ -360,44 +484,7 @@ pub fn navigator_language() -> String {
     web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default()
 }
 
-/// `shoppable-error` for data that failed validation (a timeline, or a run-time call's list).
-pub fn refused(problems: Vec<Problem>) -> Outgoing {
-    let message = match problems.first() {
-        Some(first) if problems.len() == 1 => format!("invalid timeline: {first}"),
-        Some(first) => format!("invalid timeline: {first} (and {} more)", problems.len() - 1),
-        None => "invalid timeline".to_owned(),
-    };
-    Outgoing::Error { code: error_code::INVALID_TIMELINE, message, errors: problems }
-}
-
-/// The `TypeError` a refused run-time call throws: every problem in its message, and the list
-/// as `errors` (the same `[{path, message}]` as in `shoppable-error`).
-fn type_error(method: &str, problems: &[Problem]) -> JsValue {
-    let mut message = format!("{method}: ");
-    for (i, problem) in problems.iter().enumerate() {
-        if i > 0 {
-            message.push_str("; ");
-        }
-        message.push_str(&problem.to_string());
-    }
-    let error = js_sys::TypeError::new(&message);
-    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("errors"), &events::problems_to_js(problems));
-    error.into()
-}
-
-/// JSON text as a `Value`; the rare number the core cannot read exactly goes to `parseFloat`.
-pub fn parse_json(text: &str) -> Result<Value<'_>, String> {
-    json::parse_with(text, &|number| Some(js_sys::Number::parse_float(number)).filter(|n| !n.is_nan()))
-}
-
-/// Hands `then` a host's JS value (a timeline, a list) as a `Value`: the browser writes it as
-/// JSON text, which crosses into the Wasm once and is parsed here. The `Value` borrows its
-/// strings from that text, so it lives only as long as the call.
-pub fn with_value_from_js<R>(value: &JsValue, then: impl FnOnce(Result<Value<'_>, Problem>) -> R) -> R {
-    let answer = js::to_json(value);
-    let problem = |message: String| Problem { path: String::new(), message };
-    match answer.get(0).as_string() {
-        Some(text) => then(parse_json(&text).map_err(problem)),
-        None => then(Err(problem(answer.get(1).as_string().unwrap_or_default()))),
-    }
+fn open_in_new_tab(url: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    !url.is_empty() && window.open_with_url_and_target_and_features(url, "_blank", "noopener").is_ok()
 }

@@ -19,8 +19,9 @@ pub enum Outgoing {
     HotspotShow { hotspot_id: String, product_id: String, video_time: f64 },
     HotspotHide { hotspot_id: String, product_id: String, video_time: f64 },
     Select { product_id: String, hotspot_id: Option<String>, source: Source, video_time: f64 },
-    /// Dispatched through `emitIntent` (it carries `respondWith`); `surface` shows its outcome.
-    Intent { intent: Intent, surface: Surface },
+    /// Dispatched through `emitIntent` (it carries `respondWith`); `surface` shows its outcome;
+    /// `url` is the product page the default action opens (as it was when the intent was made).
+    Intent { intent: Intent, surface: Surface, url: Option<String> },
     /// An analytics ecommerce event for `window.dataLayer` (the `datalayer` attribute).
     DataLayer { event: &'static str, currency: Option<String>, value: Option<f64>, item: Item },
 }

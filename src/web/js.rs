@@ -7,7 +7,19 @@ use web_sys::{HtmlElement, HtmlVideoElement};
 #[wasm_bindgen(module = "/src/web/element.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineElement)]
-    pub fn define_element(tag: &str, create: &JsValue, observed_attributes: &Array);
+    pub fn define_element(create: &JsValue, halt: &JsValue);
+
+    #[wasm_bindgen(js_name = moduleFailed)]
+    pub fn module_failed(reason: &JsValue);
+
+    /// Runs `callback` in a microtask (after the host's current call returned).
+    pub fn soon(callback: &js_sys::Function);
+
+    /// A `WeakRef` to `target`.
+    pub fn weakly(target: &JsValue) -> JsValue;
+
+    /// The target of a `weakly` reference; `undefined` once collected.
+    pub fn deref(reference: &JsValue) -> JsValue;
 
     #[wasm_bindgen(js_name = formatPrice)]
     pub fn format_price(amount: f64, currency: &str, locale: &str) -> String;

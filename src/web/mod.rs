@@ -4,6 +4,8 @@
 mod connection;
 mod element;
 mod events;
+mod failure;
+mod input;
 mod js;
 mod names;
 mod overlay;

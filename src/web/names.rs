@@ -2,7 +2,8 @@
 //! its attributes, events and shadow parts. Everything else refers to these, so a rename is one
 //! edit and a reader sees the whole public surface at a glance.
 
-pub const TAG: &str = "shoppable-video";
+// The tag and the list of observed attributes are in element.js, which defines the element when
+// the package is imported; these are the names Rust matches.
 
 pub mod attr {
     pub const TIMELINE: &str = "timeline";
@@ -32,6 +33,7 @@ pub mod event {
 pub mod error_code {
     pub const TIMELINE_FETCH: &str = "timeline-fetch";
     pub const INVALID_TIMELINE: &str = "invalid-timeline";
+    // "internal" is dispatched by element.js, which alone still runs after the module failed.
 }
 
 /// The parts Rust refers to; the static ones (card, pinned card, rail and their insides) are

@@ -4,6 +4,10 @@
 //!
 //! Every method runs inside `Shared::update`: it may change the DOM of its own shadow root but
 //! never calls into host code; events go to the `outbox` and are dispatched afterwards.
+//!
+//! The DOM handles (`host`, `video`, `overlay`) are held only while the element is connected:
+//! `disconnect` drops them, so nothing here keeps a removed element alive. Everything else (the
+//! timeline, the settings, the pinned product) stays, and `connect` shows it again.
 
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -15,8 +19,8 @@ use crate::core::stage::{Change, Stage};
 use crate::core::timeline::{Hotspot, Point, Product};
 use crate::core::validate::{self, Cue};
 use crate::core::value::Value;
-use crate::web::connection::Connection;
-use crate::web::element::{navigator_language, parse_json, refused};
+use crate::web::element::navigator_language;
+use crate::web::input::{parse_json, refused};
 use crate::web::events::{Outgoing, Surface};
 use crate::web::js;
 use crate::web::names::{attr, part};
@@ -81,10 +85,20 @@ enum CueStatus {
     Rejected,
 }
 
-pub struct State {
-    pub document: Document,
+/// The handles a new connection needs, from `State::connect`.
+pub struct View {
+    pub host: HtmlElement,
+    pub video: HtmlVideoElement,
     pub shadow: ShadowRoot,
-    overlay: Overlay,
+    pub document: Document,
+}
+
+pub struct State {
+    /// The element, while connected.
+    host: Option<HtmlElement>,
+    /// The shadow DOM's overlay, while connected.
+    overlay: Option<Overlay>,
+    /// The video in use, while connected.
     pub video: Option<HtmlVideoElement>,
     /// The element created the video (so attributes pass through to it).
     own_video: bool,
@@ -114,21 +128,13 @@ pub struct State {
     awaiting: Vec<Awaited>,
     tracks_watched: u32,
     repeat_guard: RepeatGuard,
-    pub connection: Option<Connection>,
 }
 
 impl State {
-    pub fn new(host: &HtmlElement) -> Result<State, JsValue> {
-        let document = host.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
-        let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-        style::adopt(&shadow, &document)?;
-        let slot = document.create_element("slot")?;
-        shadow.append_child(&slot)?;
-        let overlay = Overlay::new(&shadow)?;
-        Ok(State {
-            document,
-            shadow,
-            overlay,
+    pub fn new() -> State {
+        State {
+            host: None,
+            overlay: None,
             video: None,
             own_video: false,
             stage: Stage::new(),
@@ -159,29 +165,84 @@ impl State {
             awaiting: Vec::new(),
             tracks_watched: 0,
             repeat_guard: RepeatGuard::default(),
-            connection: None,
-        })
+        }
+    }
+
+    // ---- connection -------------------------------------------------------------------------
+
+    /// Takes the element's handles (its shadow root made on the first connection), the video, a
+    /// fresh overlay; `show_all` then fills it.
+    pub fn connect(&mut self, host: HtmlElement) -> Result<View, JsValue> {
+        let document = host.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
+        let shadow = match host.shadow_root() {
+            Some(shadow) => shadow,
+            None => {
+                let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+                style::adopt(&shadow, &document)?;
+                shadow.append_child(&document.create_element("slot")?.into())?;
+                shadow
+            }
+        };
+        let video = self.adopt_video(&host, &shadow, &document)?;
+        self.overlay = Some(Overlay::new(&shadow)?);
+        self.host = Some(host.clone());
+        self.narrow = false;
+        Ok(View { host, video, shadow, document })
+    }
+
+    /// After `connect`: the layout, the rail, the pinned card and the hotspots of this moment.
+    pub fn show_all(&mut self, outbox: &mut Vec<Outgoing>) {
+        self.relayout();
+        self.products_changed();
+        let time = self.current_time();
+        self.render(time, outbox);
+    }
+
+    /// The element left the document: the stage forgets what it showed (a removed element tells
+    /// the host nothing more), the card closes, and every DOM handle is let go.
+    pub fn disconnect(&mut self) {
+        self.render_frame(f64::NEG_INFINITY, self.presented_time, &mut Vec::new());
+        self.card = None;
+        self.overlay = None;
+        self.video = None;
+        self.host = None;
+        self.tracks_watched = 0;
     }
 
     // ---- the video ------------------------------------------------------------------------
 
     /// Uses the host's child `<video>` as it is, or creates one from the pass-through attributes.
-    pub fn adopt_video(&mut self, host: &HtmlElement) -> Result<(), JsValue> {
+    /// A video the element made on an earlier connection stays in its shadow root (with its
+    /// playback state) and is used again, unless the host has since put its own video inside.
+    fn adopt_video(&mut self, host: &HtmlElement, shadow: &ShadowRoot, document: &Document) -> Result<HtmlVideoElement, JsValue> {
+        let made = shadow.query_selector("video[part~=video]").ok().flatten();
         if let Ok(Some(child)) = host.query_selector(":scope > video") {
             if let Ok(video) = child.dyn_into::<HtmlVideoElement>() {
-                self.video = Some(video);
-                return Ok(());
+                if let Some(made) = made {
+                    made.remove();
+                }
+                self.own_video = false;
+                self.video = Some(video.clone());
+                return Ok(video);
             }
         }
-        let video: HtmlVideoElement = self.document.create_element("video")?.unchecked_into();
-        video.set_attribute("part", part::VIDEO)?;
-        self.video = Some(video.clone());
+        let video: HtmlVideoElement = match made {
+            Some(made) => made.unchecked_into(),
+            None => {
+                let video: HtmlVideoElement = document.create_element("video")?.unchecked_into();
+                video.set_attribute("part", part::VIDEO)?;
+                // The native controls must never take the bare video fullscreen without the shop.
+                video.set_attribute("controlslist", "nofullscreen")?;
+                shadow.insert_before(&video, shadow.first_child().as_ref())?;
+                video
+            }
+        };
         self.own_video = true;
+        self.video = Some(video.clone());
         for name in attr::VIDEO_PASS_THROUGH {
             self.pass_through(name, host.get_attribute(name).as_deref());
         }
-        self.shadow.insert_before(&video, self.shadow.first_child().as_ref())?;
-        Ok(())
+        Ok(video)
     }
 
     /// Copies a media attribute onto a video the element created (never onto the host's own).
@@ -198,10 +259,22 @@ impl State {
         }
     }
 
-    pub fn follow_playback(&mut self, video: &HtmlVideoElement) {
-        if let Some(connection) = self.connection.as_mut() {
-            connection.follow_playback(video);
+    /// Playback started, paused or seeked: a paused video renders its frame now (and re-reads
+    /// the layout: a style may have changed with no resize); a playing one has the frame loop.
+    pub fn playback_changed(&mut self, outbox: &mut Vec<Outgoing>) {
+        let Some(video) = &self.video else { return };
+        if video.paused() || video.ended() {
+            let time = video.current_time();
+            self.relayout();
+            self.render(time, outbox);
         }
+    }
+
+    /// The intrinsic size, the element's box or fullscreen changed: the geometry changes.
+    pub fn layout_changed(&mut self, outbox: &mut Vec<Outgoing>) {
+        self.relayout();
+        let time = self.current_time();
+        self.render(time, outbox);
     }
 
     /// The time to render at outside the frame loop: the video's, when paused.
@@ -215,8 +288,8 @@ impl State {
     // ---- layout and frames ----------------------------------------------------------------
 
     /// Reads the layout facts (only when they may have changed) and lays the overlay over them.
-    pub fn relayout(&mut self, host: &HtmlElement) {
-        let Some(video) = &self.video else { return };
+    fn relayout(&mut self) {
+        let (Some(host), Some(video)) = (&self.host, &self.video) else { return };
         let facts = js::read_layout(host, video);
         let number = |i: u32| facts.get(i).as_f64().unwrap_or(0.0);
         let (left, top, width, height) = (number(0), number(1), number(2), number(3));
@@ -229,7 +302,9 @@ impl State {
             fit: ObjectFit::parse(&facts.get(6).as_string().unwrap_or_default()),
             position: ObjectPosition::parse(&facts.get(7).as_string().unwrap_or_default()),
         };
-        self.overlay.place_layer(left, top, width, height);
+        if let Some(overlay) = &self.overlay {
+            overlay.place_layer(left, top, width, height);
+        }
         let narrow = width > 0.0 && width < NARROW_PX;
         if narrow != self.narrow {
             self.narrow = narrow;
@@ -239,13 +314,13 @@ impl State {
 
     /// A frame of the playing video. Every `STYLE_CHECK_FRAMES` frames it also checks the
     /// video's object-fit and object-position, which a page may change with a class and no resize.
-    pub fn play_frame(&mut self, time: f64, host: &HtmlElement, outbox: &mut Vec<Outgoing>) {
+    pub fn play_frame(&mut self, time: f64, outbox: &mut Vec<Outgoing>) {
         self.frames_since_style_check += 1;
         if self.frames_since_style_check >= STYLE_CHECK_FRAMES {
             self.frames_since_style_check = 0;
             if let Some(video) = &self.video {
                 if js::fit_of(video) != self.fit {
-                    self.relayout(host);
+                    self.relayout();
                 }
             }
         }
@@ -255,15 +330,23 @@ impl State {
     /// One frame: asks the stage what changed at `time` and applies it. A frame where nothing
     /// changed writes nothing.
     pub fn render(&mut self, time: f64, outbox: &mut Vec<Outgoing>) {
+        self.render_frame(time, time, outbox);
+    }
+
+    /// `render` with the stage asked at `stage_time` and the events saying `time`. Only while
+    /// connected: a disconnected element's stage shows nothing, so `connect` shows all anew.
+    fn render_frame(&mut self, stage_time: f64, time: f64, outbox: &mut Vec<Outgoing>) {
+        // Out of `self` for the frame, so the labels below can read the rest of it.
+        let Some(mut overlay) = self.overlay.take() else { return };
         self.presented_time = time;
-        self.stage.frame(time, &self.viewport);
+        self.stage.frame(stage_time, &self.viewport);
         self.moves.clear();
         let mut shown_or_hidden = false;
         for change in self.stage.changes() {
             match change {
                 Change::Hide { slot, hotspot_id, product_id } => {
                     shown_or_hidden = true;
-                    let _ = self.overlay.hide_hotspot(*slot);
+                    let _ = overlay.hide_hotspot(*slot);
                     outbox.push(Outgoing::HotspotHide {
                         hotspot_id: hotspot_id.clone(),
                         product_id: product_id.clone(),
@@ -276,7 +359,7 @@ impl State {
                     let product = self.stage.product(&hotspot.product);
                     let label = product.map(|p| self.aria_label(p)).unwrap_or_default();
                     let tag = hotspot.label.as_deref().unwrap_or("");
-                    let _ = self.overlay.show_hotspot(*slot, &hotspot.id, &hotspot.product, &label, tag);
+                    let _ = overlay.show_hotspot(*slot, &hotspot.id, &hotspot.product, &label, tag);
                     push_move(&mut self.moves, *slot, *x, *y);
                     outbox.push(Outgoing::HotspotShow {
                         hotspot_id: hotspot.id.clone(),
@@ -290,7 +373,8 @@ impl State {
                 Change::Move { slot, x, y } => push_move(&mut self.moves, *slot, *x, *y),
             }
         }
-        self.overlay.place_hotspots(&self.moves);
+        overlay.place_hotspots(&self.moves);
+        self.overlay = Some(overlay);
         if shown_or_hidden {
             self.mark_rail();
         }
@@ -347,7 +431,9 @@ impl State {
         for (slot, key) in self.stage.visible() {
             let Some(hotspot) = self.stage.hotspot(key) else { continue };
             if let Some(product) = self.stage.product(&hotspot.product) {
-                let _ = self.overlay.label_hotspot(slot, &self.aria_label(product));
+                if let Some(overlay) = &self.overlay {
+                    let _ = overlay.label_hotspot(slot, &self.aria_label(product));
+                }
             }
         }
         self.refresh_card();
@@ -389,15 +475,12 @@ impl State {
     // ---- WebVTT metadata cues ---------------------------------------------------------------
 
     /// Reads cues not seen before from the video's "shoppable" metadata tracks, and joins them.
-    pub fn read_cues(&mut self, outbox: &mut Vec<Outgoing>) {
-        let Some(video) = &self.video else { return };
+    /// Answers the tracks to listen to when they changed.
+    pub fn read_cues(&mut self, outbox: &mut Vec<Outgoing>) -> Option<Array> {
+        let video = self.video.as_ref()?;
         let tracks = js::shoppable_tracks(video);
-        if tracks.length() != self.tracks_watched {
-            self.tracks_watched = tracks.length();
-            if let Some(connection) = self.connection.as_mut() {
-                connection.watch_tracks(&tracks);
-            }
-        }
+        let changed = tracks.length() != self.tracks_watched;
+        self.tracks_watched = tracks.length();
         for track in tracks.iter() {
             for cue in js::take_new_cues(&track).iter() {
                 let Ok(cue) = cue.dyn_into::<Array>() else { continue };
@@ -418,6 +501,7 @@ impl State {
             let time = self.current_time();
             self.render(time, outbox);
         }
+        changed.then_some(tracks)
     }
 
     /// Puts waiting cue hotspots on the stage. One whose product is not known yet keeps waiting
@@ -498,7 +582,9 @@ impl State {
         self.select(&open, outbox);
         self.card = Some(open);
         if self.refresh_card() {
-            self.overlay.card.open();
+            if let Some(overlay) = &self.overlay {
+                overlay.card.open();
+            }
             self.show_awaited(Surface::Card);
         }
     }
@@ -534,19 +620,19 @@ impl State {
             image: &image,
             available: product.available,
         };
-        let filled = self.overlay.card.fill(&view).is_ok();
+        let filled = self.overlay.as_ref().is_some_and(|overlay| overlay.card.fill(&view).is_ok());
         self.show_awaited(Surface::Card);
         filled
     }
 
     /// Closes the card; gives focus back to the hotspot that opened it. False if none was open.
     pub fn close_card(&mut self) -> bool {
-        let was_open = self.overlay.card.is_open();
-        self.overlay.card.close();
-        if let Some(slot) = self.card.take().and_then(|open| open.opener_slot) {
-            if let Some(button) = self.overlay.hotspot_button(slot) {
-                let _ = button.focus();
-            }
+        let opener = self.card.take().and_then(|open| open.opener_slot);
+        let Some(overlay) = &self.overlay else { return false };
+        let was_open = overlay.card.is_open();
+        overlay.card.close();
+        if let Some(button) = opener.and_then(|slot| overlay.hotspot_button(slot)) {
+            let _ = button.focus();
         }
         was_open
     }
@@ -564,13 +650,14 @@ impl State {
     }
 
     fn refresh_pinned(&self) {
+        let Some(overlay) = &self.overlay else { return };
         let product = self.pinned.as_deref().and_then(|id| self.stage.product(id));
         match product {
             Some(product) => {
                 let price = self.price_text(product);
-                self.overlay.pinned.show(Some((product.display_name(), &price, product.available)));
+                overlay.pinned.show(Some((product.display_name(), &price, product.available)));
             }
-            None => self.overlay.pinned.show(None),
+            None => overlay.pinned.show(None),
         }
         self.show_awaited(Surface::Pinned);
     }
@@ -589,7 +676,9 @@ impl State {
                 available: product.available,
             })
             .collect();
-        self.overlay.rail.fill(&entries);
+        if let Some(overlay) = &mut self.overlay {
+            overlay.rail.fill(&entries);
+        }
         self.mark_rail();
         self.apply_rail_mode();
     }
@@ -602,7 +691,9 @@ impl State {
             .visible()
             .filter_map(|(_, key)| self.stage.hotspot(key).map(|h| h.product.as_str()))
             .collect();
-        self.overlay.rail.mark(&active);
+        if let Some(overlay) = &self.overlay {
+            overlay.rail.mark(&active);
+        }
     }
 
     pub fn apply_rail_mode(&self) {
@@ -611,11 +702,14 @@ impl State {
             RailMode::Closed => false,
             RailMode::Auto => !self.narrow,
         });
-        self.overlay.rail.set_expanded(expanded);
+        if let Some(overlay) = &self.overlay {
+            overlay.rail.set_expanded(expanded);
+        }
     }
 
     pub fn toggle_rail(&mut self) {
-        self.rail_toggled = Some(!self.overlay.rail.is_expanded());
+        let Some(overlay) = &self.overlay else { return };
+        self.rail_toggled = Some(!overlay.rail.is_expanded());
         self.apply_rail_mode();
     }
 
@@ -671,7 +765,9 @@ impl State {
             now,
         );
         self.set_status(surface, "");
-        outbox.push(Outgoing::Intent { intent, surface });
+        // The page the default action opens: the product's as it is now, when the event is made.
+        let url = product.url.as_deref().map(|url| js::resolve_http_url(url, &self.base_url)).filter(|url| !url.is_empty());
+        outbox.push(Outgoing::Intent { intent, surface, url });
         let event = match action {
             Action::BuyNow => "begin_checkout",
             Action::AddToCart => "add_to_cart",
@@ -679,27 +775,21 @@ impl State {
         self.analytics(event, product, outbox);
     }
 
-    /// The default action of an intent nobody prevented: opens the product page in a new tab.
-    pub fn open_product_page(&self, product_id: &str) -> bool {
-        let Some(url) = self.stage.product(product_id).and_then(|p| p.url.as_deref()) else { return false };
-        let url = js::resolve_http_url(url, &self.base_url);
-        let Some(window) = web_sys::window() else { return false };
-        !url.is_empty() && window.open_with_url_and_target_and_features(&url, "_blank", "noopener").is_ok()
-    }
-
     fn buttons(&self, surface: Surface, action: Action) -> Option<&web_sys::HtmlButtonElement> {
+        let overlay = self.overlay.as_ref()?;
         let (buy, add) = match surface {
-            Surface::Card => (&self.overlay.card.buy, &self.overlay.card.add_to_cart),
-            Surface::Pinned => (&self.overlay.pinned.buy, &self.overlay.pinned.add_to_cart),
+            Surface::Card => (&overlay.card.buy, &overlay.card.add_to_cart),
+            Surface::Pinned => (&overlay.pinned.buy, &overlay.pinned.add_to_cart),
             Surface::None => return None,
         };
         Some(if action == Action::BuyNow { buy } else { add })
     }
 
     fn set_status(&self, surface: Surface, text: &str) {
+        let Some(overlay) = &self.overlay else { return };
         match surface {
-            Surface::Card => self.overlay.card.set_status(text),
-            Surface::Pinned => self.overlay.pinned.set_status(text),
+            Surface::Card => overlay.card.set_status(text),
+            Surface::Pinned => overlay.pinned.set_status(text),
             Surface::None => {}
         }
     }
