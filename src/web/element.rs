@@ -112,6 +112,12 @@ impl Player {
     pub fn attribute_changed(&self, name: String, value: Option<String>) {
         let shared = &self.shared;
         match name.as_str() {
+            #[cfg(feature = "failure-hook")]
+            attr::TIMELINE if value.as_deref() == Some("test:panic") => panic!("forced failure (test build)"),
+            #[cfg(feature = "failure-hook")]
+            attr::TIMELINE if value.as_deref() == Some("test:panic-on-frame") => {
+                shared.update(Timing::AfterCall, |state, _| state.panic_on_frame = true)
+            }
             attr::TIMELINE => {
                 if let Some(url) = value.filter(|url| !url.trim().is_empty()) {
                     shared.fetch_timeline(&url);

@@ -128,6 +128,9 @@ pub struct State {
     awaiting: Vec<Awaited>,
     tracks_watched: u32,
     repeat_guard: RepeatGuard,
+    /// Test builds only: the next frame panics (the failure path of a browser callback).
+    #[cfg(feature = "failure-hook")]
+    pub panic_on_frame: bool,
 }
 
 impl State {
@@ -165,6 +168,8 @@ impl State {
             awaiting: Vec::new(),
             tracks_watched: 0,
             repeat_guard: RepeatGuard::default(),
+            #[cfg(feature = "failure-hook")]
+            panic_on_frame: false,
         }
     }
 
@@ -315,6 +320,10 @@ impl State {
     /// A frame of the playing video. Every `STYLE_CHECK_FRAMES` frames it also checks the
     /// video's object-fit and object-position, which a page may change with a class and no resize.
     pub fn play_frame(&mut self, time: f64, outbox: &mut Vec<Outgoing>) {
+        #[cfg(feature = "failure-hook")]
+        if self.panic_on_frame {
+            panic!("forced failure in a frame callback (test build)");
+        }
         self.frames_since_style_check += 1;
         if self.frames_since_style_check >= STYLE_CHECK_FRAMES {
             self.frames_since_style_check = 0;
