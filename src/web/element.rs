@@ -279,32 +279,47 @@ impl Shared {
         }
     }
 
-    fn update(&self, timing: Timing, f: impl FnOnce(&mut State, &mut Vec<Outgoing>) + 'static) {
-        self.update_with(timing, f);
-    }
-
     /// Runs `f` on the state and hands its events to the host (see `Timing`). When the state is
     /// busy (a host listener called back in the middle of an update), `f` runs right after that
-    /// update instead, and the answer is `None`. (Generic, so kept to the borrow; the rest is
-    /// in `settle`, once.)
+    /// update instead. Boxed, so the update's code exists once, not once per caller (the frame
+    /// loop, which must not allocate, has `frame`).
+    fn update(&self, timing: Timing, f: impl FnOnce(&mut State, &mut Vec<Outgoing>) + 'static) {
+        self.apply(timing, Box::new(f));
+    }
+
+    /// `update` with `f`'s answer; `None` when the call was deferred (or the module halted).
     fn update_with<R: 'static>(&self, timing: Timing, f: impl FnOnce(&mut State, &mut Vec<Outgoing>) -> R + 'static) -> Option<R> {
+        let answer = Rc::new(Cell::new(None));
+        let slot = answer.clone();
+        self.apply(timing, Box::new(move |state, outbox| slot.set(Some(f(state, outbox)))));
+        answer.take()
+    }
+
+    fn apply(&self, timing: Timing, f: Call) {
         if failure::halted() {
-            return None;
+            return;
         }
         let mut events = Vec::new();
-        let answer = {
+        {
             let Ok(mut state) = self.state.try_borrow_mut() else {
-                self.deferred.borrow_mut().push_back(Box::new(move |state, outbox| {
-                    f(state, outbox);
-                }));
-                return None;
+                self.deferred.borrow_mut().push_back(f);
+                return;
             };
-            let answer = f(&mut state, &mut events);
+            f(&mut state, &mut events);
             self.run_deferred(&mut state);
-            answer
-        };
+        }
         self.deliver(timing, events);
-        Some(answer)
+    }
+
+    /// One frame of the playing video (no allocation: it runs 30 to 60 times a second). A frame
+    /// that finds the state busy is skipped; the next one renders.
+    fn frame(&self, time: f64) {
+        let mut events = Vec::new();
+        {
+            let Ok(mut state) = self.state.try_borrow_mut() else { return };
+            state.play_frame(time, &mut events);
+        }
+        self.deliver(Timing::Now, events);
     }
 
     /// Applies the calls that arrived during an update, in order.
@@ -418,7 +433,7 @@ impl Shared {
     /// A browser fact from the connection; true when it handled an Escape.
     fn on_fact(&self, fact: Fact) -> bool {
         match fact {
-            Fact::Frame(time) => self.update(Timing::Now, move |state, outbox| state.play_frame(time, outbox)),
+            Fact::Frame(time) => self.frame(time),
             Fact::Playback => {
                 self.follow_playback();
                 self.update(Timing::Now, |state, outbox| state.playback_changed(outbox));
