@@ -14,6 +14,12 @@ fn document() -> web_sys::Document {
     web_sys::window().and_then(|w| w.document()).expect("a document in the browser test")
 }
 
+/// Lets the microtasks run: events caused by a host's call are dispatched after it returned.
+async fn after_the_call() {
+    let promise = js_sys::Promise::resolve(&JsValue::UNDEFINED);
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 fn make_element() -> HtmlElement {
     let element: HtmlElement = document().create_element("shoppable-video").expect("create").unchecked_into();
     document().body().expect("body").append_child(&element).expect("append");
@@ -55,7 +61,7 @@ fn a_child_video_is_used_as_is() {
 }
 
 #[wasm_bindgen_test]
-fn an_invalid_timeline_emits_shoppable_error_with_paths() {
+async fn an_invalid_timeline_emits_shoppable_error_with_paths() {
     let element = make_element();
     let errors = std::rc::Rc::new(std::cell::RefCell::new(Vec::<JsValue>::new()));
     let sink = errors.clone();
@@ -65,8 +71,10 @@ fn an_invalid_timeline_emits_shoppable_error_with_paths() {
     });
     let bad = js_sys::JSON::parse(r#"{"version": 2, "products": [], "hotspots": [{"id": "h1", "product": "nope", "start": 1, "end": 0, "x": 0.5, "y": 0.5}]}"#).expect("json");
     js_sys::Reflect::set(&element, &"timeline".into(), &bad).expect("set timeline");
+    assert_eq!(errors.borrow().len(), 0, "no event inside the host's call");
+    after_the_call().await;
     let errors = errors.borrow();
-    assert_eq!(errors.len(), 1, "one shoppable-error, dispatched synchronously");
+    assert_eq!(errors.len(), 1, "one shoppable-error, right after the call returned");
     let detail = &errors[0];
     let code = js_sys::Reflect::get(detail, &"code".into()).expect("code");
     assert_eq!(code.as_string().as_deref(), Some("invalid-timeline"));
@@ -83,7 +91,7 @@ fn an_invalid_timeline_emits_shoppable_error_with_paths() {
 }
 
 #[wasm_bindgen_test]
-fn a_valid_timeline_emits_ready_with_counts_and_reads_back() {
+async fn a_valid_timeline_emits_ready_with_counts_and_reads_back() {
     let element = make_element();
     let ready = std::rc::Rc::new(std::cell::RefCell::new(None::<JsValue>));
     let sink = ready.clone();
@@ -93,6 +101,7 @@ fn a_valid_timeline_emits_ready_with_counts_and_reads_back() {
     });
     let good = js_sys::JSON::parse(r#"{"version": 1, "products": [{"id": "p", "title": "<b>Vase</b>", "price": 10}], "hotspots": [{"id": "h1", "product": "p", "start": 1, "end": 2, "x": 0.5, "y": 0.5}]}"#).expect("json");
     js_sys::Reflect::set(&element, &"timeline".into(), &good).expect("set timeline");
+    after_the_call().await;
     let detail = ready.borrow().clone().expect("shoppable-ready was dispatched");
     assert_eq!(js_sys::Reflect::get(&detail, &"products".into()).expect("products").as_f64(), Some(1.0));
     assert_eq!(js_sys::Reflect::get(&detail, &"hotspots".into()).expect("hotspots").as_f64(), Some(1.0));
@@ -120,5 +129,38 @@ fn text_of_any_script_crosses_into_the_wasm_and_back_unchanged() {
         .map(|p| js_sys::Reflect::get(&p, &"title".into()).ok().and_then(|t| t.as_string()).unwrap_or_default())
         .collect();
     assert_eq!(read, titles);
+    element.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_created_video_never_goes_fullscreen_without_the_shop() {
+    let element = make_element();
+    let shadow = element.shadow_root().expect("shadow");
+    let video = shadow.query_selector("video[part~=video]").expect("query").expect("a created video");
+    assert_eq!(video.get_attribute("controlslist").as_deref(), Some("nofullscreen"));
+    element.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_video_is_null_before_connect_and_a_timeline_set_meanwhile_is_ready_and_kept() {
+    let element: HtmlElement = document().create_element("shoppable-video").expect("create").unchecked_into();
+    let video = js_sys::Reflect::get(&element, &"video".into()).expect("video property");
+    assert!(video.is_null(), "no video before the element was connected: {video:?}");
+    let ready = std::rc::Rc::new(std::cell::Cell::new(0));
+    let count = ready.clone();
+    let _listener = gloo_events::EventListener::new(&element, "shoppable-ready", move |_| count.set(count.get() + 1));
+    let good = js_sys::JSON::parse(r#"{"version": 1, "products": [{"id": "p"}], "hotspots": [{"id": "h", "product": "p", "start": 0, "end": 5, "x": 0.5, "y": 0.5}]}"#).expect("json");
+    js_sys::Reflect::set(&element, &"timeline".into(), &good).expect("set timeline");
+    after_the_call().await;
+    assert_eq!(ready.get(), 1, "a disconnected element still loads and tells");
+    document().body().expect("body").append_child(&element).expect("append");
+    element.remove();
+    document().body().expect("body").append_child(&element).expect("append again");
+    let back = js_sys::Reflect::get(&element, &"timeline".into()).expect("timeline getter");
+    let text = js_sys::JSON::stringify(&back).expect("stringify").as_string().unwrap_or_default();
+    assert!(text.contains(r#""id":"h""#), "the timeline survives disconnect and reconnect: {text}");
+    let shadow = element.shadow_root().expect("shadow");
+    assert_eq!(shadow.query_selector_all("[part~=overlay]").expect("query").length(), 1, "one overlay after reconnecting");
+    assert_eq!(shadow.query_selector_all("video").expect("query").length(), 1, "the created video is reused");
     element.remove();
 }

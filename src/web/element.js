@@ -482,7 +482,7 @@ function clone(spec) {
 
 /** Puts a fresh overlay in `parent` (replacing one left from an earlier connection); returns its nodes in `OVERLAY_NODES` order. */
 export function buildOverlay(parent) {
-  parent.querySelector(":scope > [part~=overlay]")?.remove();
+  parent.querySelector("[part~=overlay]")?.remove();
   const overlay = clone(OVERLAY);
   const nodes = OVERLAY_NODES.map((selector) => overlay.matches(selector) ? overlay : overlay.querySelector(selector));
   parent.append(overlay);
