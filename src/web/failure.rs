@@ -27,9 +27,12 @@ pub fn halt() {
 
 /// Installs the panic hook: the message reaches the console once, through `moduleFailed`.
 pub fn install_panic_hook() {
-    // The hook before ours still runs (a test harness's reports the message).
+    // In debug builds the hook before ours still runs (a test harness's reports the message);
+    // the release build leaves it out, with the formatting of every message it would pull in.
+    #[cfg(debug_assertions)]
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        #[cfg(debug_assertions)]
         previous(info);
         halt();
         // Where, not the formatted message: formatting every panic's message would keep all
