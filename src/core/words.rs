@@ -157,7 +157,15 @@ impl Plural {
 
     /// The category of that name; `None` for anything else (callers use `Other`).
     pub fn parse(name: &str) -> Option<Plural> {
-        Plural::ALL.into_iter().find(|p| p.name() == name)
+        Some(match name {
+            "zero" => Plural::Zero,
+            "one" => Plural::One,
+            "two" => Plural::Two,
+            "few" => Plural::Few,
+            "many" => Plural::Many,
+            "other" => Plural::Other,
+            _ => return None,
+        })
     }
 }
 
@@ -207,14 +215,13 @@ impl Catalog {
     /// The text of `message`; for a plural message the form for `plural`, and the `other` form
     /// for a category the language does not use. `plural` is ignored by the other messages.
     pub fn text(&self, message: Message, plural: Plural) -> &'static str {
-        let line = self.text.split('\n').nth(message as usize).unwrap_or("");
+        let line = field(self.text, b'\n', message as usize);
         if !message.is_plural() {
             return line;
         }
-        match self.plurals.iter().position(|p| *p == plural) {
-            Some(at) => line.split('|').nth(at).unwrap_or(""),
-            None => line.rsplit('|').next().unwrap_or(""),
-        }
+        // `Other` is last: a category the language lacks finds it.
+        let form = self.plurals.iter().position(|p| *p == plural || *p == Plural::Other);
+        field(line, b'|', form.unwrap_or(0))
     }
 }
 
@@ -488,24 +495,46 @@ pub static CATALOGS: [Catalog; 11] = [
 /// The catalog for a BCP 47 locale (`zh-CN`, `pt_BR`, `ar-EG`, …), by lookup on its language
 /// and, for Chinese, its script or region; `en` for anything else, garbage included.
 pub fn lookup(locale: &str) -> &'static Catalog {
-    let mut subtags = locale.trim().split(['-', '_']);
-    let language = subtags.next().unwrap_or("");
-    let find = |tag: &str| CATALOGS.iter().find(|c| c.tag == tag).unwrap_or(&CATALOGS[0]);
-    if language.eq_ignore_ascii_case("zh") {
+    let mut subtags = locale.trim_ascii().as_bytes().split(|b| *b == b'-' || *b == b'_');
+    let mut tag = subtags.next().unwrap_or_default();
+    if tag.eq_ignore_ascii_case(b"zh") {
         // Script first (`zh-Hans-HK` is simplified), then region; a singleton starts the
         // extensions, which say nothing about the script.
+        tag = b"zh-Hans";
         for subtag in subtags.take_while(|s| s.len() > 1) {
-            let is = |name: &str| subtag.eq_ignore_ascii_case(name);
-            if is("hans") {
+            let is = |name: &[u8]| subtag.eq_ignore_ascii_case(name);
+            if is(b"hans") {
                 break;
             }
-            if is("hant") || is("tw") || is("hk") || is("mo") {
-                return find("zh-Hant");
+            if is(b"hant") || is(b"tw") || is(b"hk") || is(b"mo") {
+                tag = b"zh-Hant";
+                break;
             }
         }
-        return find("zh-Hans");
     }
-    CATALOGS.iter().find(|c| c.tag.eq_ignore_ascii_case(language)).unwrap_or(&CATALOGS[0])
+    CATALOGS.iter().find(|c| c.tag.as_bytes().eq_ignore_ascii_case(tag)).unwrap_or(&CATALOGS[0])
+}
+
+// The text helpers below work on bytes with `str::get`, not on `str` patterns and indexing:
+// the pattern searchers and the panic messages of a bad slice would add kilobytes of Wasm.
+// Every separator they look for is ASCII, so every cut falls on a character boundary.
+
+/// `text` split at its first `separator`, which is dropped.
+fn cut(text: &str, separator: u8) -> Option<(&str, &str)> {
+    let at = text.bytes().position(|b| b == separator)?;
+    Some((text.get(..at)?, text.get(at + 1..)?))
+}
+
+/// The `index`-th field of `text` split at every `separator`; empty past the last.
+fn field(text: &str, separator: u8, index: usize) -> &str {
+    let mut rest = text;
+    for _ in 0..index {
+        match cut(rest, separator) {
+            Some((_, after)) => rest = after,
+            None => return "",
+        }
+    }
+    cut(rest, separator).map_or(rest, |(field, _)| field)
 }
 
 /// Where one text lives: a message, and for a plural message optionally one category.
@@ -521,7 +550,7 @@ impl Key {
     /// The key of a `strings` entry; `None` for unknown keys (and for a category on a message
     /// that has no plural forms).
     pub fn parse(name: &str) -> Option<Key> {
-        let (message, plural) = match name.split_once('.') {
+        let (message, plural) = match cut(name, b'.') {
             Some((message, category)) => (message, Some(Plural::parse(category)?)),
             None => (name, None),
         };
@@ -586,16 +615,9 @@ impl Words {
         self.overrides.clear();
         let mut unknown = Vec::new();
         for (name, text) in entries {
-            let Some(key) = Key::parse(name) else {
-                unknown.push(name);
-                continue;
-            };
-            match self.overrides.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, old)) => {
-                    old.clear();
-                    old.push_str(text);
-                }
-                None => self.overrides.push((key, text.to_owned())),
+            match Key::parse(name) {
+                Some(key) => self.overrides.push((key, text.to_owned())),
+                None => unknown.push(name),
             }
         }
         unknown
@@ -607,7 +629,8 @@ impl Words {
     }
 
     fn overridden(&self, key: Key) -> Option<&str> {
-        self.overrides.iter().find(|(k, _)| *k == key).map(|(_, text)| text.as_str())
+        // The last: a later entry of the same key wins.
+        self.overrides.iter().rev().find(|(k, _)| *k == key).map(|(_, text)| text.as_str())
     }
 
     /// The text in effect for `message` (the form for `plural` if it is a plural message): the
@@ -646,10 +669,10 @@ impl Words {
     }
 
     /// The non-empty `parts` joined by the `separator` message.
-    pub fn join<'a>(&self, parts: impl IntoIterator<Item = &'a str>) -> String {
+    pub fn join(&self, parts: &[&str]) -> String {
         let separator = self.text(Message::Separator);
         let mut out = String::new();
-        for part in parts.into_iter().filter(|p| !p.is_empty()) {
+        for part in parts.iter().filter(|p| !p.is_empty()) {
             if !out.is_empty() {
                 out.push_str(separator);
             }
@@ -673,7 +696,7 @@ impl Words {
         let tag = if product.tag == product.title { "" } else { product.tag };
         let was = self.was_price(product.original_price);
         let sold_out = if product.available { "" } else { self.text(Message::SoldOut) };
-        self.join([tag, product.title, product.price, &was, sold_out])
+        self.join(&[tag, product.title, product.price, &was, sold_out])
     }
 
     /// A buy or add button's name that says its product: "Buy now: Cloisonne vase".
@@ -687,7 +710,7 @@ impl Words {
     /// titles as the browser formats it, `plural` its category.
     pub fn new_in_view(&self, titles: &[&str], count: &str, plural: Plural) -> String {
         if titles.len() <= NAMED_AT_MOST {
-            let titles = self.join(titles.iter().copied());
+            let titles = self.join(titles);
             self.format(Message::NewInView, Plural::Other, &[("titles", &titles)])
         } else {
             self.format(Message::NewInViewCount, plural, &[("count", count)])
@@ -716,21 +739,19 @@ pub struct ProductText<'a> {
 pub fn format(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        // The placeholder ends at the first `}`; a `{` before it restarts the search there.
-        let close = after.find(['{', '}']).filter(|&at| after.as_bytes()[at] == b'}');
-        let value = close.and_then(|at| values.iter().find(|(name, _)| *name == &after[..at]));
-        match (close, value) {
-            (Some(at), Some((_, value))) => {
+    while let Some((before, after)) = cut(rest, b'{') {
+        out.push_str(before);
+        rest = after;
+        // A placeholder is a name up to the next `}` with no `{` in it.
+        let filled = cut(after, b'}')
+            .filter(|(name, _)| !name.bytes().any(|b| b == b'{'))
+            .and_then(|(name, tail)| values.iter().find(|(n, _)| *n == name).map(|(_, value)| (*value, tail)));
+        match filled {
+            Some((value, tail)) => {
                 out.push_str(value);
-                rest = &after[at + 1..];
+                rest = tail;
             }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
+            None => out.push('{'),
         }
     }
     out.push_str(rest);
