@@ -16,3 +16,4 @@ mod table;
 pub mod timeline;
 pub mod validate;
 pub mod value;
+pub mod words;
