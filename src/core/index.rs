@@ -32,7 +32,7 @@
 //!   keys in timeline order, so ascending keys are timeline order.
 
 use super::sort::sort_by;
-use super::table::{hash_u32, Table};
+use super::table::{fit_to_len, hash_u32, Table};
 
 /// A hotspot's stable handle. The stage assigns keys in timeline order and never reuses one
 /// within a loaded timeline, so ascending keys are timeline order.
@@ -99,6 +99,7 @@ impl Spans {
             let last = list.len() as u32;
             table.set(hash_u32(moved), at, |h| h == last, |h| hash_at(list, h));
         }
+        fit_to_len(list);
         Some(span)
     }
 
@@ -192,6 +193,7 @@ impl Index {
         if span.recent {
             self.recent.kill(key, span.start, span.end);
             self.recent_entries.retain(|e| e.key != key);
+            fit_to_len(&mut self.recent_entries);
         } else {
             self.main.kill(key, span.start, span.end);
             if self.main.dead > DEAD_MIN && self.main.dead * 4 > self.main.marks() {
@@ -232,6 +234,26 @@ impl Index {
         sort_by(out, |a, b| a < b);
     }
 
+    /// Clears `out` and fills it with at most `limit` intervals containing `t`, as
+    /// `(start, key)`: those that started first (equal starts: the lower key first), listed by
+    /// ascending key. Allocates nothing when `out` has room for `limit`.
+    ///
+    /// It reads at most about `limit` marks per node of its path where it can read them in
+    /// that order, so however many intervals contain `t` the work is O(log n + limit log n),
+    /// with one exception: in a node whose intervals all started by `t`, when between `limit`
+    /// and all but `limit` of them contain `t`, it reads the fewer of those that do and those
+    /// that do not (see `Tree::select`).
+    pub fn query_first_into(&self, t: f64, limit: usize, out: &mut Vec<(f64, Key)>) {
+        out.clear();
+        if t.is_nan() || limit == 0 {
+            return;
+        }
+        let mut best = Best { heap: out, limit };
+        self.main.select(t, &mut best);
+        self.recent.select(t, &mut best);
+        sort_by(out, |a, b| a.1 < b.1);
+    }
+
     /// Puts every live interval in a fresh main tree and empties the recent one.
     fn rebuild_all(&mut self) {
         let mut entries: Vec<Entry> = self
@@ -259,11 +281,14 @@ fn isqrt(n: usize) -> usize {
     (n as f64).sqrt() as usize
 }
 
-/// A time and a key, in one of a node's sorted lists.
+/// An interval in one of a node's sorted lists.
 #[derive(Debug, Clone, Copy)]
 struct Mark {
-    /// The start (in `by_start`) or end (in `by_end`) of the interval.
+    /// The start (in `by_start`) or end (in `by_end`) of the interval: what the list is
+    /// sorted by.
     time: f64,
+    /// The other end: the end in `by_start`, the start in `by_end` (for `query_first_into`).
+    other: f64,
     key: Key,
     alive: bool,
 }
@@ -351,12 +376,14 @@ impl Tree {
         };
         self.by_start.extend(here.iter().map(|e| Mark {
             time: e.start,
+            other: e.end,
             key: e.key,
             alive: true,
         }));
         sort_entries(scratch, true);
         self.by_end.extend(scratch.iter().map(|e| Mark {
             time: e.end,
+            other: e.start,
             key: e.key,
             alive: true,
         }));
@@ -407,6 +434,57 @@ impl Tree {
         }
     }
 
+    /// Offers the live intervals containing `t` (not NaN) to `best`, reading each node's list
+    /// in rank order (`by_start`: by start, then key) where it can, so it stops as soon as the
+    /// rest cannot rank among the best.
+    fn select(&self, t: f64, best: &mut Best) {
+        let mut current = self.root;
+        while let Some(node) = self.nodes.get(current as usize) {
+            let range = node.first as usize..node.last as usize;
+            let (Some(by_start), Some(by_end)) =
+                (self.by_start.get(range.clone()), self.by_end.get(range))
+            else {
+                return;
+            };
+            if t < node.center {
+                // Every interval here ends after c > t: those that started by t, in rank order.
+                for mark in by_start {
+                    if mark.time > t || !best.may_take(mark.time, mark.key) {
+                        break;
+                    }
+                    if mark.alive {
+                        best.offer(mark.time, mark.key);
+                    }
+                }
+                current = node.left;
+            } else {
+                // Every interval here started by c <= t: those ending after t, the first
+                // `ending_after` of `by_end`. Read them, or read the node in rank order skipping
+                // those that ended (at most `limit` are taken before the rest cannot rank),
+                // whichever reads fewer.
+                let ending_after = by_end.partition_point(|mark| mark.time > t);
+                let ended = by_end.len() - ending_after;
+                if ending_after <= ended.saturating_add(best.limit) {
+                    for mark in by_end.get(..ending_after).unwrap_or_default() {
+                        if mark.alive {
+                            best.offer(mark.other, mark.key);
+                        }
+                    }
+                } else {
+                    for mark in by_start {
+                        if !best.may_take(mark.time, mark.key) {
+                            break;
+                        }
+                        if mark.alive && mark.other > t {
+                            best.offer(mark.time, mark.key);
+                        }
+                    }
+                }
+                current = node.right;
+            }
+        }
+    }
+
     /// Marks the interval dead. It is found along the same path `build_node` sent it.
     fn kill(&mut self, key: Key, start: f64, end: f64) -> bool {
         let mut current = self.root;
@@ -435,6 +513,62 @@ impl Tree {
     /// Marks stored, dead or alive.
     fn marks(&self) -> usize {
         self.by_start.len()
+    }
+}
+
+/// The `limit` best intervals offered so far, as `(start, key)`: a max-heap by rank, so the
+/// worst of them is at the top, to be replaced by a better one.
+struct Best<'a> {
+    heap: &'a mut Vec<(f64, Key)>,
+    limit: usize,
+}
+
+/// Whether `a` ranks before `b`: it started earlier, or at the same time with a lower key.
+fn ranks_before(a: (f64, Key), b: (f64, Key)) -> bool {
+    a.0 < b.0 || (a.0 == b.0 && a.1 < b.1)
+}
+
+impl Best<'_> {
+    /// Whether an interval of this rank would be kept.
+    fn may_take(&self, start: f64, key: Key) -> bool {
+        self.heap.len() < self.limit
+            || self
+                .heap
+                .first()
+                .is_some_and(|&worst| ranks_before((start, key), worst))
+    }
+
+    fn offer(&mut self, start: f64, key: Key) {
+        let heap = &mut *self.heap;
+        if heap.len() < self.limit {
+            heap.push((start, key));
+            let mut at = heap.len() - 1;
+            while at > 0 {
+                let parent = (at - 1) / 2;
+                if !ranks_before(heap[parent], heap[at]) {
+                    break;
+                }
+                heap.swap(parent, at);
+                at = parent;
+            }
+        } else if self.may_take(start, key) {
+            let heap = &mut *self.heap;
+            heap[0] = (start, key);
+            let mut at = 0;
+            loop {
+                let mut worst = at;
+                for child in [2 * at + 1, 2 * at + 2] {
+                    if child < heap.len() && ranks_before(heap[worst], heap[child]) {
+                        worst = child;
+                    }
+                }
+                if worst == at {
+                    break;
+                }
+                heap.swap(worst, at);
+                at = worst;
+            }
+        }
     }
 }
 

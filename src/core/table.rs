@@ -6,10 +6,31 @@
 //! and `RandomState` brings SipHash and thread-local keys, about 8 KB of Wasm together. This is
 //! linear probing over a power-of-two array kept at most half full, with backward-shift
 //! deletion (no tombstones), so lookups stay short however many inserts and removes a live
-//! stream makes. The hash is unkeyed FNV-1a: ids come from the host's own timeline.
+//! stream makes. It also shrinks: once at most an eighth of it is used it is rehashed to a
+//! quarter full or less, so its size follows the live count, never the count ever stored (it
+//! grows past half full to a quarter full: from either rehash, the count must halve or double
+//! before the next, so both stay amortized O(1) per operation). The hash is unkeyed FNV-1a: ids
+//! come from the host's own timeline.
+//!
+//! `fit_to_len` is the same rule for the owners' plain lists.
 
 /// A free slot. Never a handle: handles are positions in lists far shorter than 2^32.
 const EMPTY: u32 = u32::MAX;
+
+/// The fewest slots a table keeps: below this, shrinking saves less than it costs.
+const MIN_SLOTS: usize = 8;
+
+/// The least room a list shrunk by `fit_to_len` keeps.
+const MIN_ROOM: usize = 8;
+
+/// Shrinks a list whose room is at least four times what it holds to twice what it holds (and
+/// at least `MIN_ROOM`), so its memory follows its length. Called after removals: a list that
+/// grows back pays one reallocation per halving, amortized O(1) per element.
+pub fn fit_to_len<T>(list: &mut Vec<T>) {
+    if list.capacity() > MIN_ROOM && list.len() * 4 <= list.capacity() {
+        list.shrink_to((list.len() * 2).max(MIN_ROOM));
+    }
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct Table {
@@ -22,13 +43,19 @@ impl Table {
     /// A table for about `n` handles without growing.
     pub fn with_capacity(n: usize) -> Table {
         Table {
-            slots: vec![EMPTY; (n * 2).max(8).next_power_of_two()],
+            slots: vec![EMPTY; (n * 2).max(MIN_SLOTS).next_power_of_two()],
             len: 0,
         }
     }
 
     pub fn len(&self) -> usize {
         self.len
+    }
+
+    /// The slots allocated (each holds one handle or none).
+    #[cfg(test)]
+    pub fn slot_count(&self) -> usize {
+        self.slots.len()
     }
 
     /// The handle for which `is` says yes, among those stored with `hash`.
@@ -50,18 +77,15 @@ impl Table {
             return Some(old);
         }
         if (self.len + 1) * 2 > self.slots.len() {
-            let grown = Table::with_capacity(self.slots.len().max(8));
-            for old in std::mem::replace(self, grown).slots {
-                if old != EMPTY {
-                    self.put(hash_of(old), old);
-                }
-            }
+            self.rehash(self.slots.len().max(MIN_SLOTS), &hash_of);
         }
         self.put(hash, handle);
         None
     }
 
-    /// Removes (and returns) the handle for which `is` says yes.
+    /// Removes (and returns) the handle for which `is` says yes, shrinking the table once an
+    /// eighth or less of it is used. `hash_of` gives the hash of a stored handle (the removed
+    /// one included: it is asked before the owner forgets it).
     pub fn remove(
         &mut self,
         hash: u32,
@@ -87,7 +111,19 @@ impl Table {
         }
         self.slots[hole] = EMPTY;
         self.len -= 1;
+        if self.slots.len() > MIN_SLOTS && self.len * 8 <= self.slots.len() {
+            self.rehash(self.len * 2, &hash_of);
+        }
         Some(removed)
+    }
+
+    /// Moves every handle into a fresh table for about `n` handles.
+    fn rehash(&mut self, n: usize, hash_of: &impl Fn(u32) -> u32) {
+        for old in std::mem::replace(self, Table::with_capacity(n)).slots {
+            if old != EMPTY {
+                self.put(hash_of(old), old);
+            }
+        }
     }
 
     /// The slot and handle for which `is` says yes.
