@@ -156,3 +156,97 @@ impl LiveHotspots {
 fn id_at(records: &[(Key, Option<Hotspot>)], at: u32) -> Option<&str> {
     records.get(at as usize)?.1.as_ref().map(|h| h.id.as_str())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::timeline::{Motion, Point};
+
+    fn spot(id: &str) -> Hotspot {
+        Hotspot {
+            id: id.into(),
+            product: "p".into(),
+            start: 0.0,
+            end: 1.0,
+            motion: Motion::Fixed(Point { x: 0.5, y: 0.5 }),
+            label: None,
+        }
+    }
+
+    fn insert(live: &mut LiveHotspots, id: &str) -> Key {
+        match live.insert(spot(id)) {
+            Ok((key, _)) => key,
+            Err(_) => panic!("out of keys"),
+        }
+    }
+
+    #[test]
+    fn keys_ascend_and_are_never_reused() {
+        let mut live = LiveHotspots::with_capacity(0, 7);
+        assert_eq!(insert(&mut live, "a"), 7);
+        assert_eq!(insert(&mut live, "b"), 8);
+        assert!(live.remove("a").is_some());
+        assert_eq!(insert(&mut live, "a"), 9);
+        assert_eq!(live.get(7), None);
+        assert_eq!(live.key_of("a"), Some(9));
+        let order: Vec<&str> = live.iter().map(|(_, h)| h.id.as_str()).collect();
+        assert_eq!(order, ["b", "a"]);
+    }
+
+    #[test]
+    fn a_repeated_id_replaces_the_earlier_hotspot() {
+        let mut live = LiveHotspots::default();
+        let first = insert(&mut live, "a");
+        let Ok((second, replaced)) = live.insert(spot("a")) else {
+            panic!("out of keys")
+        };
+        assert_eq!(replaced.map(|(key, h)| (key, h.id)), Some((first, "a".into())));
+        assert_eq!(live.len(), 1);
+        assert_eq!(live.get(first), None);
+        assert!(live.get(second).is_some());
+    }
+
+    #[test]
+    fn holes_are_compacted_so_the_list_follows_the_live_count() {
+        let mut live = LiveHotspots::default();
+        for n in 0..10_000 {
+            insert(&mut live, &format!("h{n}"));
+            if n >= 3 {
+                assert!(live.remove(&format!("h{}", n - 3)).is_some());
+            }
+            assert!(live.records.len() <= 3 + 1 + MIN_HOLES + 1, "{}", live.records.len());
+            assert!(live.records.capacity() <= 4 * (3 + 1 + MIN_HOLES + 1));
+        }
+        assert_eq!(live.len(), 3);
+        for n in 9_997..10_000 {
+            let key = live.key_of(&format!("h{n}"));
+            assert_eq!(key.and_then(|k| live.get(k)).map(|h| h.id.clone()), Some(format!("h{n}")));
+        }
+    }
+
+    #[test]
+    fn the_last_key_is_never_handed_out() {
+        let mut live = LiveHotspots::with_capacity(0, Key::MAX - 2);
+        assert_eq!(insert(&mut live, "a"), Key::MAX - 2);
+        assert_eq!(insert(&mut live, "b"), Key::MAX - 1);
+        assert!(live.insert(spot("c")).is_err());
+        // Running out replaces nothing.
+        assert!(live.insert(spot("a")).is_err());
+        assert_eq!(live.len(), 2);
+    }
+
+    #[test]
+    fn renumbering_keeps_the_order_and_maps_old_keys() {
+        let mut live = LiveHotspots::with_capacity(0, 100);
+        for id in ["a", "b", "c", "d"] {
+            insert(&mut live, id);
+        }
+        live.remove("b");
+        let old = live.renumber(0);
+        assert_eq!(old, [100, 102, 103]);
+        let now: Vec<(Key, &str)> = live.iter().map(|(k, h)| (k, h.id.as_str())).collect();
+        assert_eq!(now, [(0, "a"), (1, "c"), (2, "d")]);
+        assert_eq!(live.next_key(), 3);
+        assert_eq!(live.key_of("d"), Some(2));
+    }
+}

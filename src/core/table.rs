@@ -258,6 +258,49 @@ mod tests {
     }
 
     #[test]
+    fn the_table_shrinks_as_handles_leave_and_keeps_finding_the_rest() {
+        let mut map = Map::default();
+        for n in 0..10_000 {
+            map.insert(&format!("k{n}"), n);
+        }
+        assert!(map.table.slot_count() >= 20_000);
+        for n in 0..9_990 {
+            assert_eq!(map.remove(&format!("k{n}")), Some(n));
+        }
+        // Ten handles: fewer than eight slots each, or it would have shrunk again.
+        assert!(map.table.slot_count() < 80, "{} slots", map.table.slot_count());
+        for n in 9_990..10_000 {
+            assert_eq!(map.get(&format!("k{n}")), Some(n));
+        }
+    }
+
+    #[test]
+    fn add_remove_churn_with_few_live_keeps_the_table_small() {
+        let mut map = Map::default();
+        for n in 0..100_000 {
+            map.insert(&format!("k{n}"), n);
+            if n >= 5 {
+                assert_eq!(map.remove(&format!("k{}", n - 5)), Some(n - 5));
+            }
+            assert!(map.table.slot_count() <= 16);
+        }
+    }
+
+    #[test]
+    fn a_list_shrinks_once_a_quarter_of_its_room_is_used() {
+        let mut list: Vec<u32> = (0..1000).collect();
+        list.truncate(251);
+        fit_to_len(&mut list);
+        assert!(list.capacity() >= 1000, "shrunk at more than a quarter");
+        list.truncate(250);
+        fit_to_len(&mut list);
+        assert!(list.capacity() >= 500 && list.capacity() < 1000);
+        list.clear();
+        fit_to_len(&mut list);
+        assert!(list.capacity() <= 2 * MIN_ROOM);
+    }
+
+    #[test]
     fn an_empty_table_finds_and_removes_nothing() {
         let mut table = Table::default();
         assert_eq!(table.find(7, |_| true), None);
