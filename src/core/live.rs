@@ -16,7 +16,7 @@ use super::timeline::Hotspot;
 
 /// Holes tolerated before a compaction even when more than the live records (so a stage with
 /// one live hotspot does not compact on every removal).
-const MIN_HOLES: usize = 32;
+const MIN_HOLES: usize = 8;
 
 #[derive(Debug, Clone, Default)]
 pub struct LiveHotspots {

@@ -637,6 +637,35 @@ mod tests {
     }
 
     #[test]
+    fn running_out_of_keys_renumbers_the_live_hotspots_and_keeps_the_screen() {
+        let mut stage = Stage::new();
+        stage.load(Timeline {
+            currency: None,
+            products: vec![Product::with_id("p")],
+            hotspots: vec![],
+        });
+        stage.hotspots = LiveHotspots::with_capacity(0, Key::MAX - 3);
+        stage.add_hotspots(vec![spot("a", 0.0, 10.0), spot("b", 0.0, 10.0)]);
+        assert_eq!(stage.hotspot_key("b"), Some(Key::MAX - 2));
+        assert_eq!(stage.frame(1.0, &square()).len(), 2);
+        stage.add_hotspots(vec![spot("c", 0.0, 10.0), spot("d", 0.0, 10.0)]);
+        let keys: Vec<Option<Key>> = ["a", "b", "c", "d"].iter().map(|id| stage.hotspot_key(id)).collect();
+        assert_eq!(keys, [Some(0), Some(1), Some(2), Some(3)]);
+        // a and b stay in their slots; c and d show beside them.
+        assert_eq!(
+            stage.frame(1.0, &square()),
+            &[
+                Change::Show { slot: 2, key: 2, x: 50.0, y: 50.0 },
+                Change::Show { slot: 3, key: 3, x: 50.0, y: 50.0 },
+            ]
+        );
+        assert_eq!(stage.visible().collect::<Vec<_>>(), [(0, 0), (1, 1), (2, 2), (3, 3)]);
+        stage.remove_hotspots(&["a".to_string()]);
+        assert!(matches!(stage.frame(1.0, &square()), [Change::Hide { slot: 0, .. }]));
+        assert_eq!(stage.frame(20.0, &square()).len(), 3);
+    }
+
+    #[test]
     fn slots_are_reused_lowest_first() {
         let mut slots = vec![Some(1), None, Some(3), None];
         assert_eq!(take_lowest_free(&mut slots, 9), 1);
