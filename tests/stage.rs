@@ -576,17 +576,18 @@ fn an_upsert_lists_the_products_it_replaced_and_added() {
     let changed = stage.upsert_products(vec![
         product("new"),
         renamed.clone(),
-        product("p"), // equal to the one it replaces: no change
+        product("p"),
         Product {
             price: Some(99.0),
             ..product("new") // added by this same call: only in `added`
         },
         product("other"),
+        product("p"), // twice: listed once
     ]);
     assert_eq!(
         changed,
         Upserted {
-            replaced: vec![2],
+            replaced: vec![2, 0],
             added: 3..5,
             relabeled: vec![],
         }

@@ -193,7 +193,6 @@ impl Index {
         if span.recent {
             self.recent.kill(key, span.start, span.end);
             self.recent_entries.retain(|e| e.key != key);
-            fit_to_len(&mut self.recent_entries);
         } else {
             self.main.kill(key, span.start, span.end);
             if self.main.dead > DEAD_MIN && self.main.dead * 4 > self.main.marks() {
@@ -272,7 +271,8 @@ impl Index {
             .collect();
         self.main = Tree::build(&mut entries);
         self.recent = Tree::default();
-        self.recent_entries.clear();
+        // A fresh list: it never holds more than the merge limit of the live count now.
+        self.recent_entries = Vec::new();
     }
 }
 
@@ -446,42 +446,35 @@ impl Tree {
             else {
                 return;
             };
-            if t < node.center {
-                // Every interval here ends after c > t: those that started by t, in rank order.
+            let left_turn = t < node.center;
+            // Turning right, every interval here started by c <= t: those containing t are
+            // those ending after it, the first `ending_after` of `by_end`. Read them, or read
+            // the node in rank order skipping those that ended, whichever reads fewer.
+            let ending_after = if left_turn {
+                0
+            } else {
+                by_end.partition_point(|mark| mark.time > t)
+            };
+            if !left_turn && ending_after <= (by_end.len() - ending_after).saturating_add(best.limit) {
+                for mark in by_end.get(..ending_after).unwrap_or_default() {
+                    if mark.alive {
+                        best.offer(mark.other, mark.key);
+                    }
+                }
+            } else {
+                // In rank order. Turning left, every interval here ends after c > t, so those
+                // that started by t contain it; turning right, every one started by t, so those
+                // ending after t do. Once `limit` are taken from here, the rest cannot rank.
                 for mark in by_start {
                     if mark.time > t || !best.may_take(mark.time, mark.key) {
                         break;
                     }
-                    if mark.alive {
+                    if mark.alive && mark.other > t {
                         best.offer(mark.time, mark.key);
                     }
                 }
-                current = node.left;
-            } else {
-                // Every interval here started by c <= t: those ending after t, the first
-                // `ending_after` of `by_end`. Read them, or read the node in rank order skipping
-                // those that ended (at most `limit` are taken before the rest cannot rank),
-                // whichever reads fewer.
-                let ending_after = by_end.partition_point(|mark| mark.time > t);
-                let ended = by_end.len() - ending_after;
-                if ending_after <= ended.saturating_add(best.limit) {
-                    for mark in by_end.get(..ending_after).unwrap_or_default() {
-                        if mark.alive {
-                            best.offer(mark.other, mark.key);
-                        }
-                    }
-                } else {
-                    for mark in by_start {
-                        if !best.may_take(mark.time, mark.key) {
-                            break;
-                        }
-                        if mark.alive && mark.other > t {
-                            best.offer(mark.time, mark.key);
-                        }
-                    }
-                }
-                current = node.right;
             }
+            current = if left_turn { node.left } else { node.right };
         }
     }
 
@@ -516,8 +509,9 @@ impl Tree {
     }
 }
 
-/// The `limit` best intervals offered so far, as `(start, key)`: a max-heap by rank, so the
-/// worst of them is at the top, to be replaced by a better one.
+/// The `limit` best intervals offered so far, as `(start, key)`. Until it is full it is a plain
+/// list; once full, a max-heap by rank, so the worst of them is at the top, to be replaced by a
+/// better one.
 struct Best<'a> {
     heap: &'a mut Vec<(f64, Key)>,
     limit: usize,
@@ -539,36 +533,36 @@ impl Best<'_> {
     }
 
     fn offer(&mut self, start: f64, key: Key) {
-        let heap = &mut *self.heap;
-        if heap.len() < self.limit {
-            heap.push((start, key));
-            let mut at = heap.len() - 1;
-            while at > 0 {
-                let parent = (at - 1) / 2;
-                if !ranks_before(heap[parent], heap[at]) {
-                    break;
+        if self.heap.len() < self.limit {
+            self.heap.push((start, key));
+            if self.heap.len() == self.limit {
+                for root in (0..self.limit / 2).rev() {
+                    sift_down(self.heap, root);
                 }
-                heap.swap(parent, at);
-                at = parent;
             }
         } else if self.may_take(start, key) {
-            let heap = &mut *self.heap;
-            heap[0] = (start, key);
-            let mut at = 0;
-            loop {
-                let mut worst = at;
-                for child in [2 * at + 1, 2 * at + 2] {
-                    if child < heap.len() && ranks_before(heap[worst], heap[child]) {
-                        worst = child;
-                    }
-                }
-                if worst == at {
-                    break;
-                }
-                heap.swap(worst, at);
-                at = worst;
+            if let Some(top) = self.heap.first_mut() {
+                *top = (start, key);
+            }
+            sift_down(self.heap, 0);
+        }
+    }
+}
+
+/// Moves `heap[at]` down until no child ranks after it.
+fn sift_down(heap: &mut [(f64, Key)], mut at: usize) {
+    loop {
+        let mut worst = at;
+        for child in [2 * at + 1, 2 * at + 2] {
+            if child < heap.len() && ranks_before(heap[worst], heap[child]) {
+                worst = child;
             }
         }
+        if worst == at {
+            return;
+        }
+        heap.swap(worst, at);
+        at = worst;
     }
 }
 

@@ -15,7 +15,7 @@ use super::table::{fit_to_len, hash_str, Table};
 use super::timeline::Hotspot;
 
 /// Holes tolerated before a compaction even when more than the live records (so a stage with
-/// one live hotspot does not compact on every removal).
+/// one live hotspot compacts once per eight removals, not on every one).
 const MIN_HOLES: usize = 8;
 
 #[derive(Debug, Clone, Default)]
@@ -52,8 +52,7 @@ impl LiveHotspots {
     }
 
     pub fn get(&self, key: Key) -> Option<&Hotspot> {
-        let at = self.records.binary_search_by_key(&key, |r| r.0).ok()?;
-        self.records.get(at)?.1.as_ref()
+        self.records.get(self.position(key)?)?.1.as_ref()
     }
 
     /// The key of the live hotspot with this id.
@@ -64,7 +63,7 @@ impl LiveHotspots {
 
     /// Adds a hotspot under the next key and returns the key, replacing (and returning) a live
     /// hotspot with the same id, as a map would. `Err` gives the hotspot back when the keys
-    /// have run out (see `renumber`).
+    /// have run out (see `number_from_zero`).
     pub fn insert(&mut self, hotspot: Hotspot) -> Result<(Key, Option<(Key, Hotspot)>), Hotspot> {
         // Key::MAX is never handed out, and positions stay below the table's empty mark.
         if self.next_key == Key::MAX || self.records.len() >= u32::MAX as usize {
@@ -108,25 +107,30 @@ impl LiveHotspots {
             .filter_map(|(key, hotspot)| Some((*key, hotspot.as_ref()?)))
     }
 
-    /// Gives the live hotspots the keys `first_key..`, in the order they had, and returns the
-    /// old key -> new key map as a sorted list of old keys (the new key of `old[i]` is
-    /// `first_key + i`). For when the keys run out: a stage renumbers once per four billion
-    /// keys handed out.
-    pub fn renumber(&mut self, first_key: Key) -> Vec<Key> {
-        self.compact();
-        let mut old = Vec::with_capacity(self.records.len());
-        let mut next = first_key;
+    /// The key the live hotspot with `key` gets from `number_from_zero` (its rank among the
+    /// live ones); right after `compact`.
+    pub fn rank(&self, key: Key) -> Option<Key> {
+        u32::try_from(self.position(key)?).ok()
+    }
+
+    /// The position in `records` of the record with this key (live or a hole).
+    fn position(&self, key: Key) -> Option<usize> {
+        self.records.binary_search_by_key(&key, |r| r.0).ok()
+    }
+
+    /// Gives the live hotspots the keys 0, 1, ... in their order; right after `compact`. For
+    /// when the keys run out: once per four billion keys handed out.
+    pub fn number_from_zero(&mut self) {
+        let mut next: Key = 0;
         for record in &mut self.records {
-            old.push(record.0);
             record.0 = next;
             next = next.saturating_add(1);
         }
         self.next_key = next;
-        old
     }
 
     /// Drops the holes, keeping the order; the id table then points at the new positions.
-    fn compact(&mut self) {
+    pub fn compact(&mut self) {
         self.records.retain(|r| r.1.is_some());
         fit_to_len(&mut self.records);
         self.holes = 0;
@@ -236,14 +240,16 @@ mod tests {
     }
 
     #[test]
-    fn renumbering_keeps_the_order_and_maps_old_keys() {
+    fn numbering_from_zero_keeps_the_order_and_ranks_the_old_keys() {
         let mut live = LiveHotspots::with_capacity(0, 100);
         for id in ["a", "b", "c", "d"] {
             insert(&mut live, id);
         }
         live.remove("b");
-        let old = live.renumber(0);
-        assert_eq!(old, [100, 102, 103]);
+        live.compact();
+        let ranks: Vec<Option<Key>> = [100, 101, 102, 103].iter().map(|&k| live.rank(k)).collect();
+        assert_eq!(ranks, [Some(0), None, Some(1), Some(2)]);
+        live.number_from_zero();
         let now: Vec<(Key, &str)> = live.iter().map(|(k, h)| (k, h.id.as_str())).collect();
         assert_eq!(now, [(0, "a"), (1, "c"), (2, "d")]);
         assert_eq!(live.next_key(), 3);

@@ -68,13 +68,13 @@ pub enum Change {
 /// reorders (only a `load` does).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Upserted {
-    /// Products replaced in place by a different one, ascending, each once. A product given
-    /// equal to the one it replaces is not listed; one added by the same call is only in `added`.
+    /// Products replaced in place (each product given whose id was known before the call), in
+    /// the order given, each once. One added by the same call is only in `added`.
     pub replaced: Vec<usize>,
     /// Products appended at the end, in the order given: `products()[added]`.
     pub added: Range<usize>,
     /// Slots of the visible hotspots whose product is in `replaced` (their button's label names
-    /// the product and its price), ascending.
+    /// the product and its price), in timeline order (as `Stage::visible` lists them).
     pub relabeled: Vec<usize>,
 }
 
@@ -200,22 +200,18 @@ impl Stage {
     /// after the timeline's, and show from the next frame if visible. An id already present
     /// replaces that hotspot (hidden, then shown anew).
     pub fn add_hotspots(&mut self, list: Vec<Hotspot>) {
+        let enough_keys = u32::try_from(list.len())
+            .ok()
+            .and_then(|n| self.hotspots.next_key().checked_add(n)?.checked_add(1));
+        if enough_keys.is_none() {
+            // Out of keys (once per four billion): number the live ones afresh first.
+            self.renumber();
+        }
         let mut entries = Vec::with_capacity(list.len());
         for hotspot in list {
-            let inserted = match self.hotspots.insert(hotspot) {
-                Ok(inserted) => inserted,
-                Err(hotspot) => {
-                    // Out of keys (after four billion): number the live ones afresh from 0;
-                    // that puts every hotspot added so far in the index.
-                    self.renumber();
-                    entries.clear();
-                    match self.hotspots.insert(hotspot) {
-                        Ok(inserted) => inserted,
-                        Err(_) => break, // more than four billion live: unreachable
-                    }
-                }
+            let Ok((key, replaced)) = self.hotspots.insert(hotspot) else {
+                break; // out of keys even so: more than four billion live, unreachable
             };
-            let (key, replaced) = inserted;
             if let Some((old_key, old)) = replaced {
                 // A repeated id within this list: the earlier one never reaches the index.
                 entries.retain(|&(k, _, _)| k != old_key);
@@ -250,40 +246,29 @@ impl Stage {
         }
     }
 
-    /// Gives the live hotspots the keys 0, 1, ... in their order, and rebuilds what holds keys.
+    /// Gives the live hotspots the keys 0, 1, ... in their order (once per four billion keys
+    /// handed out), and renames them where they are held: on screen, in slots, in the index.
     fn renumber(&mut self) {
-        let old = self.hotspots.renumber(0);
-        let new_key = |key: Key| {
-            let at = old.binary_search(&key).ok()?;
-            u32::try_from(at).ok()
-        };
-        let (slots, owed) = (&mut self.slots, &mut self.owed);
-        self.shown.retain_mut(|entry| match new_key(entry.key) {
-            Some(key) => {
-                entry.key = key;
-                true
-            }
-            None => {
-                // Never: a shown hotspot is live. Should it happen, free its button.
-                if let Some(slot) = slots.get_mut(entry.slot) {
-                    *slot = None;
-                }
-                owed.push(hide(entry.slot, None));
-                false
-            }
-        });
-        for slot in &mut self.slots {
-            *slot = slot.and_then(new_key);
+        let hotspots = &mut self.hotspots;
+        hotspots.compact();
+        // Every hotspot on screen is live, so each finds its rank.
+        for entry in &mut self.shown {
+            entry.key = hotspots.rank(entry.key).unwrap_or(entry.key);
         }
+        for slot in &mut self.slots {
+            *slot = slot.and_then(|key| hotspots.rank(key));
+        }
+        hotspots.number_from_zero();
         self.index = Index::build(&self.index_entries());
     }
 
     /// The index's entries for every live hotspot.
     fn index_entries(&self) -> Vec<(Key, f64, f64)> {
-        self.hotspots
-            .iter()
-            .map(|(key, h)| (key, h.start, h.end))
-            .collect()
+        let mut entries = Vec::with_capacity(self.hotspots.len());
+        for (key, h) in self.hotspots.iter() {
+            entries.push((key, h.start, h.end));
+        }
+        entries
     }
 
     /// Makes the product at `at` findable by its id (replacing an earlier one with that id).
@@ -311,15 +296,17 @@ impl Stage {
     pub fn upsert_products(&mut self, list: Vec<Product>) -> Upserted {
         let first_added = self.products.len();
         let mut replaced = Vec::new();
+        // Per product known before the call: 1 once replaced by it. (`u32`, as the table's
+        // slots are: one copy of `vec!` in the Wasm.)
+        let mut touched = vec![0u32; first_added];
         for product in list {
             let at = find_product(&self.products_by_id, &self.products, &product.id);
             match at.and_then(|at| Some((at, self.products.get_mut(at)?))) {
                 Some((at, existing)) => {
-                    if *existing != product {
-                        *existing = product;
-                        if at < first_added {
-                            replaced.push(at);
-                        }
+                    *existing = product;
+                    if let Some(mark @ 0) = touched.get_mut(at) {
+                        *mark = 1;
+                        replaced.push(at);
                     }
                 }
                 None => {
@@ -328,20 +315,16 @@ impl Stage {
                 }
             }
         }
-        sort_by(&mut replaced, |a, b| a < b);
-        replaced.dedup();
-        let mut relabeled: Vec<usize> = self
-            .shown
-            .iter()
-            .filter(|entry| {
-                self.hotspots
-                    .get(entry.key)
-                    .and_then(|h| find_product(&self.products_by_id, &self.products, &h.product))
-                    .is_some_and(|at| replaced.binary_search(&at).is_ok())
-            })
-            .map(|entry| entry.slot)
-            .collect();
-        sort_by(&mut relabeled, |a, b| a < b);
+        let mut relabeled = Vec::new();
+        for entry in &self.shown {
+            let product = self
+                .hotspots
+                .get(entry.key)
+                .and_then(|h| find_product(&self.products_by_id, &self.products, &h.product));
+            if product.is_some_and(|at| touched.get(at) == Some(&1)) {
+                relabeled.push(entry.slot);
+            }
+        }
         Upserted {
             replaced,
             added: first_added..self.products.len(),

@@ -60,7 +60,7 @@ impl Table {
 
     /// The handle for which `is` says yes, among those stored with `hash`.
     pub fn find(&self, hash: u32, is: impl Fn(u32) -> bool) -> Option<u32> {
-        self.slot(hash, is).map(|(_, handle)| handle)
+        self.slot(hash, &is).map(|(_, handle)| handle)
     }
 
     /// Stores `handle` under `hash`, replacing (and returning) the one for which `is` says yes.
@@ -72,15 +72,7 @@ impl Table {
         is: impl Fn(u32) -> bool,
         hash_of: impl Fn(u32) -> u32,
     ) -> Option<u32> {
-        if let Some((at, old)) = self.slot(hash, is) {
-            self.slots[at] = handle;
-            return Some(old);
-        }
-        if (self.len + 1) * 2 > self.slots.len() {
-            self.rehash(self.slots.len().max(MIN_SLOTS), &hash_of);
-        }
-        self.put(hash, handle);
-        None
+        self.set_with(hash, handle, &is, &hash_of)
     }
 
     /// Removes (and returns) the handle for which `is` says yes, shrinking the table once an
@@ -91,6 +83,36 @@ impl Table {
         hash: u32,
         is: impl Fn(u32) -> bool,
         hash_of: impl Fn(u32) -> u32,
+    ) -> Option<u32> {
+        self.remove_with(hash, &is, &hash_of)
+    }
+
+    // The bodies take `dyn` closures so each is compiled once, not once per caller: the
+    // callers pass small closures, and the Wasm every viewer downloads stays smaller.
+
+    fn set_with(
+        &mut self,
+        hash: u32,
+        handle: u32,
+        is: &dyn Fn(u32) -> bool,
+        hash_of: &dyn Fn(u32) -> u32,
+    ) -> Option<u32> {
+        if let Some((at, old)) = self.slot(hash, is) {
+            self.slots[at] = handle;
+            return Some(old);
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.rehash(self.slots.len().max(MIN_SLOTS), hash_of);
+        }
+        self.put(hash, handle);
+        None
+    }
+
+    fn remove_with(
+        &mut self,
+        hash: u32,
+        is: &dyn Fn(u32) -> bool,
+        hash_of: &dyn Fn(u32) -> u32,
     ) -> Option<u32> {
         let (mut hole, removed) = self.slot(hash, is)?;
         let mask = self.slots.len() - 1;
@@ -112,13 +134,13 @@ impl Table {
         self.slots[hole] = EMPTY;
         self.len -= 1;
         if self.slots.len() > MIN_SLOTS && self.len * 8 <= self.slots.len() {
-            self.rehash(self.len * 2, &hash_of);
+            self.rehash(self.len * 2, hash_of);
         }
         Some(removed)
     }
 
     /// Moves every handle into a fresh table for about `n` handles.
-    fn rehash(&mut self, n: usize, hash_of: &impl Fn(u32) -> u32) {
+    fn rehash(&mut self, n: usize, hash_of: &dyn Fn(u32) -> u32) {
         for old in std::mem::replace(self, Table::with_capacity(n)).slots {
             if old != EMPTY {
                 self.put(hash_of(old), old);
@@ -127,7 +149,7 @@ impl Table {
     }
 
     /// The slot and handle for which `is` says yes.
-    fn slot(&self, hash: u32, is: impl Fn(u32) -> bool) -> Option<(usize, u32)> {
+    fn slot(&self, hash: u32, is: &dyn Fn(u32) -> bool) -> Option<(usize, u32)> {
         let mask = self.slots.len().checked_sub(1)?;
         let mut at = hash as usize & mask;
         loop {
