@@ -60,7 +60,7 @@ impl Table {
 
     /// The handle for which `is` says yes, among those stored with `hash`.
     pub fn find(&self, hash: u32, is: impl Fn(u32) -> bool) -> Option<u32> {
-        self.slot(hash, &is).map(|(_, handle)| handle)
+        self.slot(hash, &Closures(is, |_| 0)).map(|(_, handle)| handle)
     }
 
     /// Stores `handle` under `hash`, replacing (and returning) the one for which `is` says yes.
@@ -72,7 +72,7 @@ impl Table {
         is: impl Fn(u32) -> bool,
         hash_of: impl Fn(u32) -> u32,
     ) -> Option<u32> {
-        self.set_with(hash, handle, &is, &hash_of)
+        self.set_with(hash, handle, &Closures(is, hash_of))
     }
 
     /// Removes (and returns) the handle for which `is` says yes, shrinking the table once an
@@ -84,37 +84,26 @@ impl Table {
         is: impl Fn(u32) -> bool,
         hash_of: impl Fn(u32) -> u32,
     ) -> Option<u32> {
-        self.remove_with(hash, &is, &hash_of)
+        self.remove_with(hash, &Closures(is, hash_of))
     }
 
-    // The bodies take `dyn` closures so each is compiled once, not once per caller: the
-    // callers pass small closures, and the Wasm every viewer downloads stays smaller.
+    // The bodies take the caller's closures as one trait object, so each body is compiled
+    // once, not once per caller: the Wasm every viewer downloads stays smaller.
 
-    fn set_with(
-        &mut self,
-        hash: u32,
-        handle: u32,
-        is: &dyn Fn(u32) -> bool,
-        hash_of: &dyn Fn(u32) -> u32,
-    ) -> Option<u32> {
-        if let Some((at, old)) = self.slot(hash, is) {
+    fn set_with(&mut self, hash: u32, handle: u32, owner: &dyn Owner) -> Option<u32> {
+        if let Some((at, old)) = self.slot(hash, owner) {
             self.slots[at] = handle;
             return Some(old);
         }
         if (self.len + 1) * 2 > self.slots.len() {
-            self.rehash(self.slots.len().max(MIN_SLOTS), hash_of);
+            self.rehash(self.slots.len().max(MIN_SLOTS), owner);
         }
         self.put(hash, handle);
         None
     }
 
-    fn remove_with(
-        &mut self,
-        hash: u32,
-        is: &dyn Fn(u32) -> bool,
-        hash_of: &dyn Fn(u32) -> u32,
-    ) -> Option<u32> {
-        let (mut hole, removed) = self.slot(hash, is)?;
+    fn remove_with(&mut self, hash: u32, owner: &dyn Owner) -> Option<u32> {
+        let (mut hole, removed) = self.slot(hash, owner)?;
         let mask = self.slots.len() - 1;
         // Pull back each following handle that may sit in the hole (its home slot is not
         // between the hole and where it is), so no probe crosses an empty slot too early.
@@ -125,7 +114,7 @@ impl Table {
             if handle == EMPTY {
                 break;
             }
-            let home = hash_of(handle) as usize & mask;
+            let home = owner.hash_of(handle) as usize & mask;
             if (at.wrapping_sub(home) & mask) >= (at.wrapping_sub(hole) & mask) {
                 self.slots[hole] = handle;
                 hole = at;
@@ -134,22 +123,22 @@ impl Table {
         self.slots[hole] = EMPTY;
         self.len -= 1;
         if self.slots.len() > MIN_SLOTS && self.len * 8 <= self.slots.len() {
-            self.rehash(self.len * 2, hash_of);
+            self.rehash(self.len * 2, owner);
         }
         Some(removed)
     }
 
     /// Moves every handle into a fresh table for about `n` handles.
-    fn rehash(&mut self, n: usize, hash_of: &dyn Fn(u32) -> u32) {
+    fn rehash(&mut self, n: usize, owner: &dyn Owner) {
         for old in std::mem::replace(self, Table::with_capacity(n)).slots {
             if old != EMPTY {
-                self.put(hash_of(old), old);
+                self.put(owner.hash_of(old), old);
             }
         }
     }
 
     /// The slot and handle for which `is` says yes.
-    fn slot(&self, hash: u32, is: &dyn Fn(u32) -> bool) -> Option<(usize, u32)> {
+    fn slot(&self, hash: u32, owner: &dyn Owner) -> Option<(usize, u32)> {
         let mask = self.slots.len().checked_sub(1)?;
         let mut at = hash as usize & mask;
         loop {
@@ -157,7 +146,7 @@ impl Table {
             if handle == EMPTY {
                 return None;
             }
-            if is(handle) {
+            if owner.is(handle) {
                 return Some((at, handle));
             }
             at = (at + 1) & mask;
@@ -173,6 +162,27 @@ impl Table {
         }
         self.slots[at] = handle;
         self.len += 1;
+    }
+}
+
+/// What a table asks its owner about stored handles: `is` (the one sought?) and `hash_of`.
+/// One trait object for both, rather than two `dyn Fn`: a `dyn Fn`'s table of methods carries
+/// an extra copy of the closure (for `FnOnce`), which every viewer would download.
+trait Owner {
+    fn is(&self, handle: u32) -> bool;
+    fn hash_of(&self, handle: u32) -> u32;
+}
+
+/// The two closures a caller passes, as an `Owner`.
+struct Closures<I, H>(I, H);
+
+impl<I: Fn(u32) -> bool, H: Fn(u32) -> u32> Owner for Closures<I, H> {
+    fn is(&self, handle: u32) -> bool {
+        (self.0)(handle)
+    }
+
+    fn hash_of(&self, handle: u32) -> u32 {
+        (self.1)(handle)
     }
 }
 
