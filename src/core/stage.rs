@@ -118,7 +118,7 @@ pub struct Stage {
     shown: Vec<Shown>,
     /// The frame being computed.
     next: Vec<Shown>,
-    /// The index's answer for the frame's time, `(start, key)` by ascending key.
+    /// The index's answer for the frame's time, `(start, key)` in no particular order.
     candidates: Vec<(f64, Key)>,
     /// Slot -> the key of the hotspot in it; `None` is a free slot.
     slots: Vec<Option<Key>>,
@@ -184,7 +184,7 @@ impl Stage {
                 }
             }
         });
-        sort_by(&mut shown, |a, b| a.key < b.key);
+        sort_by(&mut shown, in_key_order);
         for slot in &mut self.slots {
             *slot = None;
         }
@@ -424,6 +424,7 @@ impl Stage {
                     });
                 }
             }
+            sort_by(next, in_key_order);
         }
 
         // Both lists are by ascending key: walk them together.
@@ -532,6 +533,11 @@ fn fresh_base(next_key: Key, new_len: usize) -> Key {
     } else {
         0
     }
+}
+
+/// Timeline order. One named function for every sort of `Shown`, so the sort is compiled once.
+fn in_key_order(a: &Shown, b: &Shown) -> bool {
+    a.key < b.key
 }
 
 /// The Hide for `slot`, with the ids of the hotspot that was in it.
