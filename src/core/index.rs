@@ -28,14 +28,25 @@
 //!   binary search): O(log n + d) where d is the number of intervals sharing its start or end in
 //!   that node. Dead marks are skipped by queries; when they reach a quarter of the main tree it
 //!   is rebuilt, so they never cost more than a constant factor (amortized O(log n) per remove).
-//! - Results are sorted by key before returning (in place, no allocation): the stage hands out
-//!   keys in timeline order, so ascending keys are timeline order.
+//!   Memory follows the live intervals: at most a third more marks than live intervals (plus
+//!   `DEAD_MIN`) in the main tree, at most the merge limit in the recent one, and the list and
+//!   table of spans shrink as they empty (`fit_to_len`, `Table`).
+//! - `query_into` sorts its results by key (in place, no allocation): the stage hands out keys
+//!   in timeline order, so ascending keys are timeline order.
+//! - **`query_first_into`** answers at most `limit` intervals, those that started first, for a
+//!   frame where thousands are due at once. Each node's `by_start` list is in exactly that rank
+//!   order (start, then key), so reading it stops after `limit` taken; a bounded max-heap holds
+//!   the best so far. A node on the right of `t` (all its intervals started by `t`) is read by
+//!   start too when most of it still contains `t`, else the part of `by_end` that does: the
+//!   work is about `limit` marks per node of the path, and only a node that holds many
+//!   intervals of which a fair share has ended costs more (at most the smaller share).
 
 use super::sort::sort_by;
 use super::table::{fit_to_len, hash_u32, Table};
 
 /// A hotspot's stable handle. The stage assigns keys in timeline order and never reuses one
-/// within a loaded timeline, so ascending keys are timeline order.
+/// (after four billion it numbers the live hotspots afresh, in order), so ascending keys are
+/// timeline order.
 pub type Key = u32;
 
 /// No child / empty tree. Never a valid node index: node counts are bounded by interval counts.

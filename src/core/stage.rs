@@ -484,7 +484,8 @@ impl Stage {
         &self.changes
     }
 
-    /// The visible hotspots, `(slot, key)`, in timeline order (for `activeHotspots`).
+    /// The visible hotspots, `(slot, key)`, in timeline order (for `activeHotspots`): at most
+    /// `MAX_VISIBLE`, those on screen.
     pub fn visible(&self) -> impl Iterator<Item = (usize, Key)> + '_ {
         self.shown.iter().map(|e| (e.slot, e.key))
     }
