@@ -18,6 +18,12 @@
 //! - **stage**: `Stage::frame` with 10,000 hotspots of which 50 are visible and moving
 //!   (ease-in-out keyframes every second), letterboxed 16:9 in a 4:3 box, each iteration the
 //!   next 1/60 s: steady frames, 50 `Move`s each, no show or hide.
+//! - **crowd**: `Stage::frame` when 100,000 hotspots are due at the same moment (at most
+//!   `MAX_VISIBLE` are shown), each iteration the next 1/60 s, nothing moving: `all_due`, every
+//!   one started 0.001 s after the previous and none ends (the frame reads about `MAX_VISIBLE`
+//!   marks); `half_ended`, all started at 0 and they end one every 0.001 s, so at the measured
+//!   times about half have ended and half have not in the same node of the index, the worst
+//!   case of its bounded query (it reads about 50,000 marks a frame).
 //! - **allocations per steady frame**: before the timings, 1,000 such frames run under a
 //!   counting global allocator (it counts on the main thread only, only while measuring; no
 //!   other thread runs then). The figure is printed; a non-zero count fails the run (exit 1)
@@ -266,6 +272,65 @@ mod native {
                 n += 1;
                 stage.frame(black_box(steady_time(n)), &VIEWPORT).len()
             });
+        }
+    }
+
+    mod crowd {
+        use super::*;
+        use shoppable_video::core::geometry::{ObjectFit, ObjectPosition, Viewport};
+        use shoppable_video::core::stage::Stage;
+        use shoppable_video::core::timeline::{Hotspot, Point, Product, Timeline};
+
+        const N: u32 = 100_000;
+
+        fn stage_of(span: impl Fn(u32) -> (f64, f64)) -> Stage {
+            let hotspots = (0..N)
+                .map(|i| {
+                    let (start, end) = span(i);
+                    Hotspot {
+                        id: format!("h{i}"),
+                        product: "p".into(),
+                        start,
+                        end,
+                        motion: Motion::Fixed(Point { x: 0.5, y: 0.5 }),
+                        label: None,
+                    }
+                })
+                .collect();
+            let mut stage = Stage::new();
+            stage.load(Timeline { currency: None, products: vec![Product::with_id("p")], hotspots });
+            stage
+        }
+
+        const SQUARE: Viewport = Viewport {
+            video_width: 100.0,
+            video_height: 100.0,
+            box_width: 800.0,
+            box_height: 800.0,
+            fit: ObjectFit::Fill,
+            position: ObjectPosition::CENTER,
+        };
+
+        fn frames(bencher: Bencher, mut stage: Stage, from: f64) {
+            stage.frame(from, &SQUARE);
+            let mut n = 0u64;
+            bencher.bench_local(|| {
+                n += 1;
+                let t = from + (n % 600) as f64 / 60.0;
+                stage.frame(black_box(t), &SQUARE).len()
+            });
+        }
+
+        #[divan::bench(sample_count = 20)]
+        fn all_due(bencher: Bencher) {
+            let stage = stage_of(|i| (f64::from(i) * 0.001, 1000.0));
+            frames(bencher, stage, 200.0);
+        }
+
+        #[divan::bench(sample_count = 20)]
+        fn half_ended(bencher: Bencher) {
+            let stage = stage_of(|i| (0.0, 1.0 + f64::from(i) * 0.001));
+            frames(bencher, stage, 46.0);
         }
     }
 

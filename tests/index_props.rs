@@ -1,5 +1,6 @@
 //! The index answers exactly what a brute-force filter answers, through any sequence of
-//! inserts and removes, at any time, including exactly at starts and ends.
+//! inserts and removes, at any time, including exactly at starts and ends; and so does its
+//! bounded query, which keeps only the intervals that started first.
 
 use proptest::prelude::*;
 use shoppable_video::core::index::{Index, Key};
@@ -12,6 +13,28 @@ fn brute_force(model: &BTreeMap<Key, (f64, f64)>, t: f64) -> Vec<Key> {
         .filter(|(_, &(start, end))| start <= t && t < end)
         .map(|(&key, _)| key)
         .collect()
+}
+
+/// The bounded query by brute force: of the intervals containing `t`, the `limit` that
+/// started first (equal starts: lower key first), by ascending key (the index's answer is
+/// sorted the same way before comparing: its order is unspecified).
+fn brute_force_first(model: &BTreeMap<Key, (f64, f64)>, t: f64, limit: usize) -> Vec<(f64, Key)> {
+    let mut due: Vec<(f64, Key)> = model
+        .iter()
+        .filter(|(_, &(start, end))| start <= t && t < end)
+        .map(|(&key, &(start, _))| (start, key))
+        .collect();
+    due.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    due.truncate(limit);
+    due.sort_by_key(|&(_, key)| key);
+    due
+}
+
+fn query_first(index: &Index, t: f64, limit: usize) -> Vec<(f64, Key)> {
+    let mut out = Vec::new();
+    index.query_first_into(t, limit, &mut out);
+    out.sort_by_key(|&(_, key)| key);
+    out
 }
 
 fn query(index: &Index, t: f64) -> Vec<Key> {
@@ -137,6 +160,42 @@ proptest! {
     }
 
     #[test]
+    fn the_bounded_query_keeps_the_intervals_that_started_first(
+        initial in proptest::collection::vec(interval(), 0..300),
+        ops in proptest::collection::vec(op(400), 0..300),
+        limit in prop_oneof![0usize..8, 8usize..64, Just(usize::MAX)],
+    ) {
+        let list: Vec<(Key, f64, f64)> = initial
+            .iter()
+            .enumerate()
+            .map(|(k, &(s, e))| (k as Key, s, e))
+            .collect();
+        let mut index = Index::build(&list);
+        let mut model: BTreeMap<Key, (f64, f64)> = list.iter().map(|&(k, s, e)| (k, (s, e))).collect();
+        let mut out = Vec::new();
+        for op in ops {
+            match op {
+                Op::Insert(key, (start, end)) => {
+                    index.insert(key, start, end);
+                    model.insert(key, (start, end));
+                }
+                Op::Remove(key) => {
+                    index.remove(key);
+                    model.remove(&key);
+                }
+                Op::Query(t) => {
+                    index.query_first_into(t, limit, &mut out);
+                    out.sort_by_key(|&(_, key)| key);
+                    prop_assert_eq!(&out, &brute_force_first(&model, t, limit), "at t = {}", t);
+                }
+            }
+        }
+        for t in probe_times(&model) {
+            prop_assert_eq!(query_first(&index, t, limit), brute_force_first(&model, t, limit), "at t = {}", t);
+        }
+    }
+
+    #[test]
     fn bulk_extend_equals_one_by_one(
         initial in proptest::collection::vec(interval(), 0..100),
         added in proptest::collection::vec((0u32..300, interval()), 0..300),
@@ -222,4 +281,43 @@ fn removing_everything_leaves_an_empty_index() {
     for t in 0..12 {
         assert_eq!(query(&index, f64::from(t)), Vec::<Key>::new());
     }
+}
+
+#[test]
+fn the_bounded_query_takes_the_first_to_start_when_thousands_share_the_moment() {
+    // 10,000 intervals containing t = 50, starting 0.01 s apart, in reverse key order; and
+    // 10,000 that ended before it, sharing the same node: both ways of reading a node run.
+    let mut list: Vec<(Key, f64, f64)> = (0..10_000u32)
+        .map(|k| (k, f64::from(9_999 - k) * 0.001, 100.0))
+        .collect();
+    list.extend((10_000..20_000u32).map(|k| (k, 0.0, 1.0 + f64::from(k) * 0.001)));
+    let mut index = Index::build(&list);
+    let model: BTreeMap<Key, (f64, f64)> = list.iter().map(|&(k, s, e)| (k, (s, e))).collect();
+    for t in [0.0, 5.0, 10.5, 15.0, 50.0, 99.0] {
+        for limit in [1, 100, 20_000] {
+            assert_eq!(query_first(&index, t, limit), brute_force_first(&model, t, limit), "t = {t}");
+        }
+    }
+    assert_eq!(
+        query_first(&index, 50.0, 3),
+        vec![(0.002, 9_997), (0.001, 9_998), (0.0, 9_999)]
+    );
+    // Removed ones make room for the next in line.
+    index.remove(9_999);
+    assert_eq!(
+        query_first(&index, 50.0, 3),
+        vec![(0.003, 9_996), (0.002, 9_997), (0.001, 9_998)]
+    );
+}
+
+#[test]
+fn a_warm_buffer_serves_the_bounded_query_without_growing() {
+    let list: Vec<(Key, f64, f64)> = (0..1000u32).map(|k| (k, 0.0, 10.0)).collect();
+    let index = Index::build(&list);
+    let mut out = Vec::with_capacity(100);
+    index.query_first_into(5.0, 100, &mut out);
+    assert_eq!(out.len(), 100);
+    assert_eq!(out.capacity(), 100);
+    out.sort_by_key(|&(_, key)| key);
+    assert_eq!(out.last(), Some(&(0.0, 99)));
 }

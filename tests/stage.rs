@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 use shoppable_video::core::geometry::{ObjectFit, ObjectPosition, Viewport};
 use shoppable_video::core::index::Key;
-use shoppable_video::core::stage::{Change, Stage};
+use shoppable_video::core::stage::{Change, Stage, Upserted, MAX_VISIBLE};
 use shoppable_video::core::timeline::{
     Easing, Hotspot, Keyframe, Motion, Point, Product, Timeline,
 };
@@ -567,6 +567,56 @@ fn products_are_upserted_in_place_or_appended() {
 }
 
 #[test]
+fn an_upsert_lists_the_products_it_replaced_and_added() {
+    let mut stage = stage_with(vec![]);
+    let renamed = Product {
+        title: Some("Renamed".into()),
+        ..product("vase-01")
+    };
+    let changed = stage.upsert_products(vec![
+        product("new"),
+        renamed.clone(),
+        product("p"),
+        Product {
+            price: Some(99.0),
+            ..product("new") // added by this same call: only in `added`
+        },
+        product("other"),
+        product("p"), // twice: listed once
+    ]);
+    assert_eq!(
+        changed,
+        Upserted {
+            replaced: vec![2, 0],
+            added: 3..5,
+            relabeled: vec![],
+        }
+    );
+    assert_eq!(stage.products()[2], renamed);
+    assert_eq!(stage.product("new").and_then(|p| p.price), Some(99.0));
+    let order: Vec<&str> = stage.products().iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(order, ["p", "q", "vase-01", "new", "other"]);
+}
+
+#[test]
+fn an_upsert_lists_the_slots_of_visible_hotspots_showing_a_replaced_product() {
+    let mut stage = stage_with(vec![
+        fixed("a", "q", 0.0, 10.0, 0.1, 0.1),
+        fixed("b", "p", 0.0, 10.0, 0.2, 0.2),
+        fixed("c", "q", 0.0, 10.0, 0.3, 0.3),
+        fixed("later", "q", 20.0, 30.0, 0.3, 0.3),
+    ]);
+    stage.frame(1.0, &square());
+    let changed = stage.upsert_products(vec![Product {
+        price: Some(12.5),
+        ..product("q")
+    }]);
+    assert_eq!(changed.replaced, [1]);
+    assert_eq!(changed.relabeled, [0, 2], "a and c, not b, not the hotspot not on screen");
+    assert_eq!(stage.frame(1.0, &square()), &[] as &[Change], "a new price is no new button");
+}
+
+#[test]
 fn the_timeline_getter_returns_the_live_timeline_in_order() {
     let original = timeline(vec![
         fixed("a", "p", 0.0, 10.0, 0.1, 0.1),
@@ -605,6 +655,100 @@ fn a_hundred_thousand_hotspots_load_and_play() {
     let mut stage = stage_with(hotspots);
     assert_eq!(stage.frame(500.0, &square()).len(), 50);
     assert_eq!(stage.counts(), (3, 100_000));
+}
+
+// ---- at most MAX_VISIBLE at once ------------------------------------------------------------
+
+/// `n` hotspots all due at t = 100, listed with the latest start first: hotspot `h{i}` starts
+/// at (n - i) / 100 s, so the earliest starts are the last listed.
+fn crowd(n: u32) -> Vec<Hotspot> {
+    (0..n)
+        .map(|i| {
+            let start = f64::from(n - i) * 0.01;
+            fixed(&format!("h{i}"), "p", start, 200.0 + f64::from(i), 0.5, 0.5)
+        })
+        .collect()
+}
+
+#[test]
+fn at_most_max_visible_hotspots_show_those_that_started_first() {
+    let n = 3 * MAX_VISIBLE as u32;
+    let mut stage = stage_with(crowd(n));
+    let changes = stage.frame(100.0, &square()).to_vec();
+    assert_eq!(changes.len(), MAX_VISIBLE);
+    assert!(changes.iter().all(|c| matches!(c, Change::Show { .. })));
+    // The earliest starts are the last listed; `visible` is in timeline order.
+    let expected: Vec<String> = (n - MAX_VISIBLE as u32..n).map(|i| format!("h{i}")).collect();
+    assert_eq!(ids(&stage), expected);
+    assert_eq!(stage.visible().count(), MAX_VISIBLE);
+}
+
+#[test]
+fn equal_starts_over_the_limit_keep_timeline_order() {
+    let hotspots = (0..150)
+        .map(|i| fixed(&format!("h{i}"), "p", 1.0, 10.0, 0.5, 0.5))
+        .collect();
+    let mut stage = stage_with(hotspots);
+    stage.frame(5.0, &square());
+    let expected: Vec<String> = (0..MAX_VISIBLE).map(|i| format!("h{i}")).collect();
+    assert_eq!(ids(&stage), expected);
+}
+
+#[test]
+fn a_crowd_never_makes_a_visible_hotspot_flicker() {
+    // 100 on screen from t = 0; one more starts every second; each lasts 150 s.
+    let hotspots = (0..300)
+        .map(|i| {
+            let start = if i < MAX_VISIBLE { 0.0 } else { (i - MAX_VISIBLE + 1) as f64 };
+            fixed(&format!("h{i}"), "p", start, start + 150.0, 0.5, 0.5)
+        })
+        .collect();
+    let mut stage = stage_with(hotspots);
+    stage.frame(0.0, &square());
+    let first = ids(&stage);
+    // Latecomers wait: nothing changes while the first hundred last.
+    for t in 1..150 {
+        assert_eq!(stage.frame(f64::from(t), &square()), &[] as &[Change], "t = {t}");
+    }
+    assert_eq!(ids(&stage), first);
+    // At 150 s the first hundred end; the next hundred by start take their places.
+    let changes = stage.frame(150.0, &square()).to_vec();
+    let hides = changes.iter().filter(|c| matches!(c, Change::Hide { .. })).count();
+    let shows = changes.iter().filter(|c| matches!(c, Change::Show { .. })).count();
+    assert_eq!((hides, shows), (MAX_VISIBLE, MAX_VISIBLE));
+    let expected: Vec<String> = (MAX_VISIBLE..2 * MAX_VISIBLE).map(|i| format!("h{i}")).collect();
+    assert_eq!(ids(&stage), expected);
+}
+
+#[test]
+fn when_a_visible_hotspot_ends_the_next_in_line_takes_its_slot() {
+    let mut hotspots = crowd(MAX_VISIBLE as u32 + 5);
+    // The earliest starter (listed last) ends first, at 150 s.
+    if let Some(h) = hotspots.last_mut() {
+        h.end = 150.0;
+    }
+    let mut stage = stage_with(hotspots);
+    stage.frame(100.0, &square());
+    let last = format!("h{}", MAX_VISIBLE + 4);
+    let slot = stage
+        .visible()
+        .find(|&(_, k)| stage.hotspot(k).map(|h| h.id.as_str()) == Some(last.as_str()))
+        .map(|(slot, _)| slot);
+    let Some(slot) = slot else { panic!("{last} is not visible") };
+    let changes = stage.frame(150.0, &square()).to_vec();
+    let next = key(&stage, "h4");
+    assert_eq!(changes, [hide(slot, &last, "p"), show(slot, next, 500.0, 500.0)]);
+}
+
+#[test]
+fn a_hundred_thousand_hotspots_due_at_once_show_a_hundred() {
+    let mut stage = stage_with(crowd(100_000));
+    assert_eq!(stage.frame(100.0, &square()).len(), MAX_VISIBLE);
+    for n in 1..=100 {
+        let t = 100.0 + f64::from(n) * 0.01;
+        assert_eq!(stage.frame(t, &square()), &[] as &[Change]);
+    }
+    assert_eq!(stage.visible().count(), MAX_VISIBLE);
 }
 
 // ---- property: the stage agrees with a brute-force filter and with a simulated overlay ----
@@ -792,6 +936,60 @@ proptest! {
             prop_assert_eq!(ids(&stage), expected);
             prop_assert_eq!(&on_screen(&stage), &overlay);
             prop_assert_eq!(stage.counts().1, live.len());
+        }
+    }
+
+    #[test]
+    fn a_crowd_shows_the_first_to_start_and_none_flickers(
+        specs in proptest::collection::vec(spec(), 100..300),
+        steps in proptest::collection::vec(0u32..4, 1..30),
+        cropped in any::<bool>(),
+    ) {
+        // Four times as long as usual, so well over MAX_VISIBLE are due at once.
+        let hotspots: Vec<Hotspot> = specs
+            .iter()
+            .enumerate()
+            .map(|(i, s)| to_hotspot(i, &Spec { length: s.length * 4.0, ..s.clone() }))
+            .collect();
+        let viewport = if cropped { cover() } else { square() };
+        let mut stage = stage_with(hotspots.clone());
+        let mut overlay = BTreeMap::new();
+        let mut t = 0.0;
+        let mut before: Vec<String> = Vec::new();
+        for step in steps {
+            t += f64::from(step) * 0.5;
+            let changes = stage.frame(t, &viewport).to_vec();
+            apply(&stage, &mut overlay, &changes)?;
+            // The rule: of those due, the MAX_VISIBLE that started first (then timeline
+            // order); of these, those whose point is in the picture; listed in timeline order.
+            let mut due: Vec<(usize, &Hotspot)> = hotspots
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| h.start <= t && t < h.end)
+                .collect();
+            due.sort_by(|a, b| a.1.start.total_cmp(&b.1.start).then(a.0.cmp(&b.0)));
+            due.truncate(MAX_VISIBLE);
+            due.sort_by_key(|&(i, _)| i);
+            let expected: Vec<String> = due
+                .iter()
+                .filter(|(_, h)| {
+                    let p = shoppable_video::core::motion::position_at(&h.motion, t);
+                    viewport.map(p).is_some()
+                })
+                .map(|(_, h)| h.id.clone())
+                .collect();
+            let now = ids(&stage);
+            prop_assert_eq!(&now, &expected, "at t = {}", t);
+            prop_assert_eq!(&on_screen(&stage), &overlay);
+            // No flicker: a hotspot on screen that is still due and in the picture stays.
+            for id in &before {
+                let Some(h) = hotspots.iter().find(|h| &h.id == id) else { continue };
+                let in_picture = viewport.map(shoppable_video::core::motion::position_at(&h.motion, t)).is_some();
+                if t < h.end && in_picture {
+                    prop_assert!(now.contains(id), "{} left the screen at t = {}", id, t);
+                }
+            }
+            before = now;
         }
     }
 }

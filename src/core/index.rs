@@ -28,14 +28,25 @@
 //!   binary search): O(log n + d) where d is the number of intervals sharing its start or end in
 //!   that node. Dead marks are skipped by queries; when they reach a quarter of the main tree it
 //!   is rebuilt, so they never cost more than a constant factor (amortized O(log n) per remove).
-//! - Results are sorted by key before returning (in place, no allocation): the stage hands out
-//!   keys in timeline order, so ascending keys are timeline order.
+//!   Memory follows the live intervals: at most a third more marks than live intervals (plus
+//!   `DEAD_MIN`) in the main tree, at most the merge limit in the recent one, and the list and
+//!   table of spans shrink as they empty (`fit_to_len`, `Table`).
+//! - `query_into` sorts its results by key (in place, no allocation): the stage hands out keys
+//!   in timeline order, so ascending keys are timeline order.
+//! - **`query_first_into`** answers at most `limit` intervals, those that started first, for a
+//!   frame where thousands are due at once. Each node's `by_start` list is in exactly that rank
+//!   order (start, then key), so reading it stops after `limit` taken; a bounded max-heap holds
+//!   the best so far. A node on the right of `t` (all its intervals started by `t`) is read by
+//!   start too when most of it still contains `t`, else the part of `by_end` that does: the
+//!   work is about `limit` marks per node of the path, and only a node that holds many
+//!   intervals of which a fair share has ended costs more (at most the smaller share).
 
 use super::sort::sort_by;
-use super::table::{hash_u32, Table};
+use super::table::{fit_to_len, hash_u32, Table};
 
 /// A hotspot's stable handle. The stage assigns keys in timeline order and never reuses one
-/// within a loaded timeline, so ascending keys are timeline order.
+/// (after four billion it numbers the live hotspots afresh, in order), so ascending keys are
+/// timeline order.
 pub type Key = u32;
 
 /// No child / empty tree. Never a valid node index: node counts are bounded by interval counts.
@@ -99,6 +110,7 @@ impl Spans {
             let last = list.len() as u32;
             table.set(hash_u32(moved), at, |h| h == last, |h| hash_at(list, h));
         }
+        fit_to_len(list);
         Some(span)
     }
 
@@ -232,6 +244,27 @@ impl Index {
         sort_by(out, |a, b| a < b);
     }
 
+    /// Clears `out` and fills it with at most `limit` intervals containing `t`, as
+    /// `(start, key)`: those that started first (equal starts: the lower key first), in no
+    /// particular order (the caller sorts what it keeps: the stage sorts what is on screen, and
+    /// one sort compiled instead of two keeps the Wasm smaller). Allocates nothing when `out`
+    /// has room for `limit`.
+    ///
+    /// It reads at most about `limit` marks per node of its path where it can read them in
+    /// that order, so however many intervals contain `t` the work is O(log n + limit log n),
+    /// with one exception: in a node whose intervals all started by `t`, when between `limit`
+    /// and all but `limit` of them contain `t`, it reads the fewer of those that do and those
+    /// that do not (see `Tree::select`).
+    pub fn query_first_into(&self, t: f64, limit: usize, out: &mut Vec<(f64, Key)>) {
+        out.clear();
+        if t.is_nan() || limit == 0 {
+            return;
+        }
+        let mut best = Best { heap: out, limit };
+        self.main.select(t, &mut best);
+        self.recent.select(t, &mut best);
+    }
+
     /// Puts every live interval in a fresh main tree and empties the recent one.
     fn rebuild_all(&mut self) {
         let mut entries: Vec<Entry> = self
@@ -250,7 +283,8 @@ impl Index {
             .collect();
         self.main = Tree::build(&mut entries);
         self.recent = Tree::default();
-        self.recent_entries.clear();
+        // A fresh list: it never holds more than the merge limit of the live count now.
+        self.recent_entries = Vec::new();
     }
 }
 
@@ -259,11 +293,14 @@ fn isqrt(n: usize) -> usize {
     (n as f64).sqrt() as usize
 }
 
-/// A time and a key, in one of a node's sorted lists.
+/// An interval in one of a node's sorted lists.
 #[derive(Debug, Clone, Copy)]
 struct Mark {
-    /// The start (in `by_start`) or end (in `by_end`) of the interval.
+    /// The start (in `by_start`) or end (in `by_end`) of the interval: what the list is
+    /// sorted by.
     time: f64,
+    /// The other end: the end in `by_start`, the start in `by_end` (for `query_first_into`).
+    other: f64,
     key: Key,
     alive: bool,
 }
@@ -351,12 +388,14 @@ impl Tree {
         };
         self.by_start.extend(here.iter().map(|e| Mark {
             time: e.start,
+            other: e.end,
             key: e.key,
             alive: true,
         }));
         sort_entries(scratch, true);
         self.by_end.extend(scratch.iter().map(|e| Mark {
             time: e.end,
+            other: e.start,
             key: e.key,
             alive: true,
         }));
@@ -407,6 +446,50 @@ impl Tree {
         }
     }
 
+    /// Offers the live intervals containing `t` (not NaN) to `best`, reading each node's list
+    /// in rank order (`by_start`: by start, then key) where it can, so it stops as soon as the
+    /// rest cannot rank among the best.
+    fn select(&self, t: f64, best: &mut Best) {
+        let mut current = self.root;
+        while let Some(node) = self.nodes.get(current as usize) {
+            let range = node.first as usize..node.last as usize;
+            let (Some(by_start), Some(by_end)) =
+                (self.by_start.get(range.clone()), self.by_end.get(range))
+            else {
+                return;
+            };
+            let left_turn = t < node.center;
+            // Turning right, every interval here started by c <= t: those containing t are
+            // those ending after it, the first `ending_after` of `by_end`. Read them, or read
+            // the node in rank order skipping those that ended, whichever reads fewer.
+            let ending_after = if left_turn {
+                0
+            } else {
+                by_end.partition_point(|mark| mark.time > t)
+            };
+            if !left_turn && ending_after <= (by_end.len() - ending_after).saturating_add(best.limit) {
+                for mark in by_end.get(..ending_after).unwrap_or_default() {
+                    if mark.alive {
+                        best.offer(mark.other, mark.key);
+                    }
+                }
+            } else {
+                // In rank order. Turning left, every interval here ends after c > t, so those
+                // that started by t contain it; turning right, every one started by t, so those
+                // ending after t do. Once `limit` are taken from here, the rest cannot rank.
+                for mark in by_start {
+                    if mark.time > t || !best.may_take(mark.time, mark.key) {
+                        break;
+                    }
+                    if mark.alive && mark.other > t {
+                        best.offer(mark.time, mark.key);
+                    }
+                }
+            }
+            current = if left_turn { node.left } else { node.right };
+        }
+    }
+
     /// Marks the interval dead. It is found along the same path `build_node` sent it.
     fn kill(&mut self, key: Key, start: f64, end: f64) -> bool {
         let mut current = self.root;
@@ -435,6 +518,63 @@ impl Tree {
     /// Marks stored, dead or alive.
     fn marks(&self) -> usize {
         self.by_start.len()
+    }
+}
+
+/// The `limit` best intervals offered so far, as `(start, key)`. Until it is full it is a plain
+/// list; once full, a max-heap by rank, so the worst of them is at the top, to be replaced by a
+/// better one.
+struct Best<'a> {
+    heap: &'a mut Vec<(f64, Key)>,
+    limit: usize,
+}
+
+/// Whether `a` ranks before `b`: it started earlier, or at the same time with a lower key.
+fn ranks_before(a: (f64, Key), b: (f64, Key)) -> bool {
+    a.0 < b.0 || (a.0 == b.0 && a.1 < b.1)
+}
+
+impl Best<'_> {
+    /// Whether an interval of this rank would be kept.
+    fn may_take(&self, start: f64, key: Key) -> bool {
+        self.heap.len() < self.limit
+            || self
+                .heap
+                .first()
+                .is_some_and(|&worst| ranks_before((start, key), worst))
+    }
+
+    fn offer(&mut self, start: f64, key: Key) {
+        if self.heap.len() < self.limit {
+            self.heap.push((start, key));
+            if self.heap.len() == self.limit {
+                for root in (0..self.limit / 2).rev() {
+                    sift_down(self.heap, root);
+                }
+            }
+        } else if self.may_take(start, key) {
+            if let Some(top) = self.heap.first_mut() {
+                *top = (start, key);
+            }
+            sift_down(self.heap, 0);
+        }
+    }
+}
+
+/// Moves `heap[at]` down until no child ranks after it.
+fn sift_down(heap: &mut [(f64, Key)], mut at: usize) {
+    loop {
+        let mut worst = at;
+        for child in [2 * at + 1, 2 * at + 2] {
+            if child < heap.len() && ranks_before(heap[worst], heap[child]) {
+                worst = child;
+            }
+        }
+        if worst == at {
+            return;
+        }
+        heap.swap(worst, at);
+        at = worst;
     }
 }
 

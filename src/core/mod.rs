@@ -7,6 +7,7 @@ pub mod geometry;
 pub mod index;
 pub mod intent;
 pub mod json;
+mod live;
 pub mod motion;
 pub mod number;
 pub mod shape;

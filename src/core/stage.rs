@@ -7,13 +7,37 @@
 //! show/hide event the host gets comes from here.
 //! It must never touch the DOM or keep browser handles, and never allocate on a steady frame
 //! (same visible set, moving or not): that runs 60 times a second for as long as the video plays.
+//!
+//! Two bounds keep a long live show and an extreme timeline cheap:
+//! - **Memory follows what is live.** Hotspots live in `LiveHotspots` (holes compacted, keys
+//!   never reused), the index really drops removed intervals, tables and lists shrink with
+//!   their contents; the per-frame buffers hold at most `MAX_VISIBLE` entries.
+//! - **At most `MAX_VISIBLE` hotspots on screen at once** (see there for the rule and why):
+//!   each frame asks the index for at most that many, so its work does not grow with how many
+//!   hotspots share the moment.
+
+use std::ops::Range;
 
 use super::geometry::Viewport;
 use super::index::{Index, Key};
+use super::live::LiveHotspots;
 use super::motion::position_at;
 use super::sort::sort_by;
 use super::table::{hash_str, Table};
 use super::timeline::{Hotspot, Point, Product, Timeline};
+
+/// The most hotspots on screen at once. When more are due at the same moment, the ones shown
+/// are those that **started first** (equal starts: the one listed first in the timeline,
+/// run-time additions after it); of these, any whose point is outside the visible picture is
+/// not shown, and its place is not given to another. A hotspot keeps its place until it ends:
+/// one that starts later always ranks after those already on screen, so crowding never makes a
+/// button flicker or jump away; when one ends, the next in rank takes its place.
+///
+/// Why 100: a button must be at least 44 × 44 CSS px to be tapped reliably (WCAG 2.5.5), and
+/// 100 of them already tile a 640 × 360 player edge to edge; more cannot be told apart, let
+/// alone tapped, on the players this element is embedded in. 100 buttons are also what the
+/// overlay can build in one frame, where 100,000 blocked the page for half a minute.
+pub const MAX_VISIBLE: usize = 100;
 
 /// One change for the overlay, since the previous frame. `x`, `y` are CSS px in the video's
 /// content box.
@@ -36,6 +60,22 @@ pub enum Change {
         hotspot_id: String,
         product_id: String,
     },
+}
+
+/// What an `upsert_products` call changed, so the overlay redraws that and nothing else: the
+/// rail item of each product replaced or added, and the label of each visible button showing
+/// a replaced product. Positions are indexes into `Stage::products()`, which an upsert never
+/// reorders (only a `load` does).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Upserted {
+    /// Products replaced in place (each product given whose id was known before the call), in
+    /// the order given, each once. One added by the same call is only in `added`.
+    pub replaced: Vec<usize>,
+    /// Products appended at the end, in the order given: `products()[added]`.
+    pub added: Range<usize>,
+    /// Slots of the visible hotspots whose product is in `replaced` (their button's label names
+    /// the product and its price), in timeline order (as `Stage::visible` lists them).
+    pub relabeled: Vec<usize>,
 }
 
 /// A hotspot on screen at the last frame.
@@ -66,22 +106,20 @@ pub struct Stage {
     products: Vec<Product>,
     /// Product id -> its position in `products`.
     products_by_id: Table,
-    /// Hotspots by `key - base`, in timeline order; `None` once removed (keys are never reused).
-    hotspots: Vec<Option<Hotspot>>,
-    /// The key of `hotspots[0]`. Each load starts after the previous load's keys, so a key kept
-    /// across a reload (say by an open card) resolves to nothing rather than another hotspot.
-    base: Key,
-    /// Hotspot id -> its position in `hotspots` (`key - base`), for the live hotspots.
-    hotspots_by_id: Table,
+    /// The live hotspots by key (in timeline order) and by id. Each load starts its keys after
+    /// the previous load's, so a key kept across a reload (say by an open card) resolves to
+    /// nothing rather than another hotspot.
+    hotspots: LiveHotspots,
     index: Index,
 
-    // Per-frame state; the buffers are reused so a steady frame allocates nothing.
+    // Per-frame state; the buffers are reused so a steady frame allocates nothing. Each holds
+    // at most `MAX_VISIBLE` entries (`changes`: a Hide and a Show per slot, a Move per slot).
     /// On screen at the last frame, by ascending key (timeline order).
     shown: Vec<Shown>,
     /// The frame being computed.
     next: Vec<Shown>,
-    /// The index's answer for the frame's time.
-    candidates: Vec<Key>,
+    /// The index's answer for the frame's time, `(start, key)` in no particular order.
+    candidates: Vec<(f64, Key)>,
     /// Slot -> the key of the hotspot in it; `None` is a free slot.
     slots: Vec<Option<Key>>,
     /// The answer of the last `frame`.
@@ -101,6 +139,7 @@ impl Stage {
     /// label is a new button: it is hidden, then shown anew if visible).
     /// Every hotspot gets a new key (keys are in timeline order, and the order may change): a
     /// key from before resolves to nothing; find a visible hotspot by its slot.
+    /// An id listed twice (only in an unvalidated timeline) keeps its last hotspot, as a map would.
     pub fn load(&mut self, timeline: Timeline) {
         let Timeline {
             currency,
@@ -114,33 +153,24 @@ impl Stage {
             self.keep_product_id(at);
         }
 
-        let old_hotspots = std::mem::take(&mut self.hotspots);
-        let old_base = self.base;
-        self.base = fresh_base(old_base, old_hotspots.len(), hotspots.len());
-        self.hotspots_by_id = Table::with_capacity(hotspots.len());
-        let mut entries = Vec::with_capacity(hotspots.len());
-        self.hotspots.reserve(hotspots.len());
+        let first_key = fresh_base(self.hotspots.next_key(), hotspots.len());
+        let mut live = LiveHotspots::with_capacity(hotspots.len(), first_key);
         for hotspot in hotspots {
-            let Some(entry) = self.push_hotspot(hotspot) else {
-                break; // beyond u32 keys: unreachable with the contract's limits
-            };
-            entries.push(entry);
+            if live.insert(hotspot).is_err() {
+                break; // out of keys: unreachable, `fresh_base` leaves room for two billion
+            }
         }
-        self.index = Index::build(&entries);
+        let old = std::mem::replace(&mut self.hotspots, live);
+        self.index = Index::build(&self.index_entries());
 
         // Carry what is on screen across, by id.
         let mut shown = std::mem::take(&mut self.shown);
-        let (by_id, hotspots, base, owed) = (
-            &self.hotspots_by_id,
-            &self.hotspots,
-            self.base,
-            &mut self.owed,
-        );
+        let (hotspots, owed) = (&self.hotspots, &mut self.owed);
         shown.retain_mut(|entry| {
-            let before = slab_get(&old_hotspots, old_base, entry.key);
+            let before = old.get(entry.key);
             let now = before.and_then(|b| {
-                let key = base.checked_add(find_hotspot(by_id, hotspots, &b.id)?)?;
-                let h = slab_get(hotspots, base, key)?;
+                let key = hotspots.key_of(&b.id)?;
+                let h = hotspots.get(key)?;
                 (h.product == b.product && h.label == b.label).then_some(key)
             });
             match now {
@@ -154,17 +184,7 @@ impl Stage {
                 }
             }
         });
-        sort_by(&mut shown, |a, b| a.key < b.key);
-        // Ids are unique after validation; should two old ones meet one new key, keep one.
-        let mut previous = None;
-        shown.retain(|entry| {
-            let duplicate = previous == Some(entry.key);
-            if duplicate {
-                owed.push(hide(entry.slot, slab_get(hotspots, base, entry.key)));
-            }
-            previous = Some(entry.key);
-            !duplicate
-        });
+        sort_by(&mut shown, in_key_order);
         for slot in &mut self.slots {
             *slot = None;
         }
@@ -180,17 +200,26 @@ impl Stage {
     /// after the timeline's, and show from the next frame if visible. An id already present
     /// replaces that hotspot (hidden, then shown anew).
     pub fn add_hotspots(&mut self, list: Vec<Hotspot>) {
+        let enough_keys = u32::try_from(list.len())
+            .ok()
+            .and_then(|n| self.hotspots.next_key().checked_add(n)?.checked_add(1));
+        if enough_keys.is_none() {
+            // Out of keys (once per four billion): number the live ones afresh first.
+            self.renumber();
+        }
         let mut entries = Vec::with_capacity(list.len());
         for hotspot in list {
-            if let Some(replaced) = self.hotspot_key(&hotspot.id) {
-                // A repeated id within this list: the earlier one never reaches the index.
-                entries.retain(|&(key, _, _)| key != replaced);
-                self.remove_hotspot(&hotspot.id);
-            }
-            let Some(entry) = self.push_hotspot(hotspot) else {
-                break; // beyond u32 keys: unreachable with the contract's limits
+            let Ok((key, replaced)) = self.hotspots.insert(hotspot) else {
+                break; // out of keys even so: more than four billion live, unreachable
             };
-            entries.push(entry);
+            if let Some((old_key, old)) = replaced {
+                // A repeated id within this list: the earlier one never reaches the index.
+                entries.retain(|&(k, _, _)| k != old_key);
+                self.forget(old_key, &old);
+            }
+            if let Some(h) = self.hotspots.get(key) {
+                entries.push((key, h.start, h.end));
+            }
         }
         self.index.extend(&entries);
     }
@@ -199,31 +228,47 @@ impl Stage {
     /// frame; their slots are free at once.
     pub fn remove_hotspots(&mut self, ids: &[String]) {
         for id in ids {
-            self.remove_hotspot(id);
+            if let Some((key, hotspot)) = self.hotspots.remove(id) {
+                self.forget(key, &hotspot);
+            }
         }
     }
 
-    /// Appends a hotspot to the slab under the next key, findable by its id (replacing an
-    /// earlier one with the same id there, as a map would); its index entry.
-    fn push_hotspot(&mut self, hotspot: Hotspot) -> Option<(Key, f64, f64)> {
-        let key = self.next_key()?;
-        let at = key - self.base;
-        let entry = (key, hotspot.start, hotspot.end);
-        let hash = hash_str(&hotspot.id);
-        self.hotspots.push(Some(hotspot));
-        let Stage {
-            hotspots_by_id,
-            hotspots,
-            ..
-        } = self;
-        let id = slab_id(hotspots, at);
-        hotspots_by_id.set(
-            hash,
-            at,
-            |h| slab_id(hotspots, h) == id,
-            |h| slab_id(hotspots, h).map_or(0, hash_str),
-        );
-        Some(entry)
+    /// Takes a hotspot that left `hotspots` out of the index and off the screen.
+    fn forget(&mut self, key: Key, hotspot: &Hotspot) {
+        self.index.remove(key);
+        if let Ok(at) = self.shown.binary_search_by_key(&key, |e| e.key) {
+            let entry = self.shown.remove(at);
+            if let Some(slot) = self.slots.get_mut(entry.slot) {
+                *slot = None;
+            }
+            self.owed.push(hide(entry.slot, Some(hotspot)));
+        }
+    }
+
+    /// Gives the live hotspots the keys 0, 1, ... in their order (once per four billion keys
+    /// handed out), and renames them where they are held: on screen, in slots, in the index.
+    fn renumber(&mut self) {
+        let hotspots = &mut self.hotspots;
+        hotspots.compact();
+        // Every hotspot on screen is live, so each finds its rank.
+        for entry in &mut self.shown {
+            entry.key = hotspots.rank(entry.key).unwrap_or(entry.key);
+        }
+        for slot in &mut self.slots {
+            *slot = slot.and_then(|key| hotspots.rank(key));
+        }
+        hotspots.number_from_zero();
+        self.index = Index::build(&self.index_entries());
+    }
+
+    /// The index's entries for every live hotspot.
+    fn index_entries(&self) -> Vec<(Key, f64, f64)> {
+        let mut entries = Vec::with_capacity(self.hotspots.len());
+        for (key, h) in self.hotspots.iter() {
+            entries.push((key, h.start, h.end));
+        }
+        entries
     }
 
     /// Makes the product at `at` findable by its id (replacing an earlier one with that id).
@@ -245,46 +290,45 @@ impl Stage {
         );
     }
 
-    fn remove_hotspot(&mut self, id: &str) {
-        let Stage {
-            hotspots_by_id,
-            hotspots,
-            ..
-        } = self;
-        let removed = hotspots_by_id.remove(
-            hash_str(id),
-            |h| slab_id(hotspots, h) == Some(id),
-            |h| slab_id(hotspots, h).map_or(0, hash_str),
-        );
-        let Some(key) = removed.and_then(|at| self.base.checked_add(at)) else {
-            return;
-        };
-        self.index.remove(key);
-        let removed = self
-            .slab_index(key)
-            .and_then(|i| self.hotspots.get_mut(i))
-            .and_then(Option::take);
-        if let Ok(at) = self.shown.binary_search_by_key(&key, |e| e.key) {
-            let entry = self.shown.remove(at);
-            if let Some(slot) = self.slots.get_mut(entry.slot) {
-                *slot = None;
-            }
-            self.owed.push(hide(entry.slot, removed.as_ref()));
-        }
-    }
-
-    /// Adds products, or replaces those with the same id in place (order is kept).
-    pub fn upsert_products(&mut self, list: Vec<Product>) {
+    /// Adds products, or replaces those with the same id in place (order is kept), and says
+    /// which changed (see `Upserted`): the overlay redraws those rail items and button labels,
+    /// and nothing else.
+    pub fn upsert_products(&mut self, list: Vec<Product>) -> Upserted {
+        let first_added = self.products.len();
+        let mut replaced = Vec::new();
+        // Per product known before the call: 1 once replaced by it. (`u32`, as the table's
+        // slots are: one copy of `vec!` in the Wasm.)
+        let mut touched = vec![0u32; first_added];
         for product in list {
-            match find_product(&self.products_by_id, &self.products, &product.id)
-                .and_then(|at| self.products.get_mut(at))
-            {
-                Some(existing) => *existing = product,
+            let at = find_product(&self.products_by_id, &self.products, &product.id);
+            match at.and_then(|at| Some((at, self.products.get_mut(at)?))) {
+                Some((at, existing)) => {
+                    *existing = product;
+                    if let Some(mark @ 0) = touched.get_mut(at) {
+                        *mark = 1;
+                        replaced.push(at);
+                    }
+                }
                 None => {
                     self.products.push(product);
                     self.keep_product_id(self.products.len() - 1);
                 }
             }
+        }
+        let mut relabeled = Vec::new();
+        for entry in &self.shown {
+            let product = self
+                .hotspots
+                .get(entry.key)
+                .and_then(|h| find_product(&self.products_by_id, &self.products, &h.product));
+            if product.is_some_and(|at| touched.get(at) == Some(&1)) {
+                relabeled.push(entry.slot);
+            }
+        }
+        Upserted {
+            replaced,
+            added: first_added..self.products.len(),
+            relabeled,
         }
     }
 
@@ -298,19 +342,16 @@ impl Stage {
     }
 
     pub fn hotspot(&self, key: Key) -> Option<&Hotspot> {
-        self.slab_index(key)
-            .and_then(|i| self.hotspots.get(i))
-            .and_then(Option::as_ref)
+        self.hotspots.get(key)
     }
 
     /// The key of the live hotspot with this id.
     pub fn hotspot_key(&self, id: &str) -> Option<Key> {
-        find_hotspot(&self.hotspots_by_id, &self.hotspots, id)
-            .and_then(|at| self.base.checked_add(at))
+        self.hotspots.key_of(id)
     }
 
     pub fn has_hotspot(&self, id: &str) -> bool {
-        find_hotspot(&self.hotspots_by_id, &self.hotspots, id).is_some()
+        self.hotspots.key_of(id).is_some()
     }
 
     pub fn has_product(&self, id: &str) -> bool {
@@ -324,7 +365,7 @@ impl Stage {
 
     /// The live hotspots, in timeline order (run-time additions last).
     pub fn live_hotspots(&self) -> impl Iterator<Item = &Hotspot> {
-        self.hotspots.iter().flatten()
+        self.hotspots.iter().map(|(_, h)| h)
     }
 
     /// The live timeline, as `live_hotspots` orders it.
@@ -338,18 +379,19 @@ impl Stage {
 
     /// (products, hotspots)
     pub fn counts(&self) -> (usize, usize) {
-        (self.products.len(), self.hotspots_by_id.len())
+        (self.products.len(), self.hotspots.len())
     }
 
     /// The changes since the last frame for media time `t`: Hides first (those owed by
     /// removals and reloads, then the frame's own, in timeline order), then Shows, then Moves,
-    /// each in timeline order. A hotspot is visible when `start <= t < end` and its point is in
-    /// the visible picture; unknown geometry shows nothing. A Move only when the px position
-    /// changed, so an unchanged frame returns an empty slice. Steady frames allocate nothing.
+    /// each in timeline order. A hotspot is visible when `start <= t < end`, it is among the
+    /// `MAX_VISIBLE` of those that started first, and its point is in the visible picture;
+    /// unknown geometry shows nothing. A Move only when the px position changed, so an
+    /// unchanged frame returns an empty slice. Steady frames allocate nothing, and no frame
+    /// handles more than `MAX_VISIBLE` hotspots, however many are due.
     pub fn frame(&mut self, t: f64, viewport: &Viewport) -> &[Change] {
         let Stage {
             hotspots,
-            base,
             index,
             shown,
             next,
@@ -365,9 +407,9 @@ impl Stage {
         next.clear();
         candidates.clear();
         if let (Some(projection), false) = (viewport.projection(), t.is_nan()) {
-            index.query_into(t, candidates);
-            for &key in candidates.iter() {
-                let Some(hotspot) = slab_get(hotspots, *base, key) else {
+            index.query_first_into(t, MAX_VISIBLE, candidates);
+            for &(_, key) in candidates.iter() {
+                let Some(hotspot) = hotspots.get(key) else {
                     continue;
                 };
                 let point = position_at(&hotspot.motion, t);
@@ -382,6 +424,7 @@ impl Stage {
                     });
                 }
             }
+            sort_by(next, in_key_order);
         }
 
         // Both lists are by ascending key: walk them together.
@@ -406,7 +449,7 @@ impl Stage {
                     if let Some(slot) = slots.get_mut(o.slot) {
                         *slot = None;
                     }
-                    changes.push(hide(o.slot, slab_get(hotspots, *base, o.key)));
+                    changes.push(hide(o.slot, hotspots.get(o.key)));
                     old.next();
                 }
                 (None, _) => break,
@@ -441,7 +484,8 @@ impl Stage {
         &self.changes
     }
 
-    /// The visible hotspots, `(slot, key)`, in timeline order (for `activeHotspots`).
+    /// The visible hotspots, `(slot, key)`, in timeline order (for `activeHotspots`): at most
+    /// `MAX_VISIBLE`, those on screen.
     pub fn visible(&self) -> impl Iterator<Item = (usize, Key)> + '_ {
         self.shown.iter().map(|e| (e.slot, e.key))
     }
@@ -467,25 +511,6 @@ impl Stage {
         }
     }
 
-    fn slab_index(&self, key: Key) -> Option<usize> {
-        key.checked_sub(self.base).map(|i| i as usize)
-    }
-
-    /// The key the next hotspot gets, if keys remain.
-    fn next_key(&self) -> Option<Key> {
-        let len = u32::try_from(self.hotspots.len()).ok()?;
-        self.base.checked_add(len)
-    }
-}
-
-/// The id of the hotspot at `at` in the slab, if it is live.
-fn slab_id(hotspots: &[Option<Hotspot>], at: u32) -> Option<&str> {
-    hotspots.get(at as usize)?.as_ref().map(|h| h.id.as_str())
-}
-
-/// The slab position of the live hotspot with this id.
-fn find_hotspot(by_id: &Table, hotspots: &[Option<Hotspot>], id: &str) -> Option<u32> {
-    by_id.find(hash_str(id), |h| slab_id(hotspots, h) == Some(id))
 }
 
 fn product_id(products: &[Product], at: u32) -> Option<&str> {
@@ -498,25 +523,22 @@ fn find_product(by_id: &Table, products: &[Product], id: &str) -> Option<usize> 
     Some(at as usize)
 }
 
-fn slab_get(hotspots: &[Option<Hotspot>], base: Key, key: Key) -> Option<&Hotspot> {
-    key.checked_sub(base)
-        .and_then(|i| hotspots.get(i as usize))
-        .and_then(Option::as_ref)
-}
-
-/// The first key of a new load: after the previous load's, unless that would run out of keys
-/// (then from 0 again; it takes two billion keys to get there).
-fn fresh_base(old_base: Key, old_len: usize, new_len: usize) -> Key {
-    let next = u32::try_from(old_len)
-        .ok()
-        .and_then(|len| old_base.checked_add(len));
+/// The first key of a new load: after the previous load's, unless that leaves fewer than two
+/// billion keys for it and the live additions after it (then from 0 again).
+fn fresh_base(next_key: Key, new_len: usize) -> Key {
     let room = u32::try_from(new_len)
         .ok()
-        .and_then(|len| next?.checked_add(len)?.checked_add(u32::MAX / 2));
-    match (next, room) {
-        (Some(next), Some(_)) => next,
-        _ => 0,
+        .and_then(|len| next_key.checked_add(len)?.checked_add(u32::MAX / 2));
+    if room.is_some() {
+        next_key
+    } else {
+        0
     }
+}
+
+/// Timeline order. One named function for every sort of `Shown`, so the sort is compiled once.
+fn in_key_order(a: &Shown, b: &Shown) -> bool {
+    a.key < b.key
 }
 
 /// The Hide for `slot`, with the ids of the hotspot that was in it.
@@ -580,9 +602,11 @@ mod tests {
 
     #[test]
     fn fresh_base_skips_the_previous_keys_and_wraps_near_the_end() {
-        assert_eq!(fresh_base(0, 0, 10), 0);
-        assert_eq!(fresh_base(0, 10, 10), 10);
-        assert_eq!(fresh_base(u32::MAX - 5, 3, 10), 0);
+        assert_eq!(fresh_base(0, 10), 0);
+        assert_eq!(fresh_base(10, 10), 10);
+        assert_eq!(fresh_base(u32::MAX - 2, 10), 0);
+        assert_eq!(fresh_base(u32::MAX / 2, 10), 0);
+        assert_eq!(fresh_base(u32::MAX / 2 - 10, 10), u32::MAX / 2 - 10);
     }
 
     #[test]
@@ -600,6 +624,35 @@ mod tests {
         assert_ne!(first, second);
         assert!(first.and_then(|k| stage.hotspot(k)).is_none());
         assert!(second.and_then(|k| stage.hotspot(k)).is_some());
+    }
+
+    #[test]
+    fn running_out_of_keys_renumbers_the_live_hotspots_and_keeps_the_screen() {
+        let mut stage = Stage::new();
+        stage.load(Timeline {
+            currency: None,
+            products: vec![Product::with_id("p")],
+            hotspots: vec![],
+        });
+        stage.hotspots = LiveHotspots::with_capacity(0, Key::MAX - 3);
+        stage.add_hotspots(vec![spot("a", 0.0, 10.0), spot("b", 0.0, 10.0)]);
+        assert_eq!(stage.hotspot_key("b"), Some(Key::MAX - 2));
+        assert_eq!(stage.frame(1.0, &square()).len(), 2);
+        stage.add_hotspots(vec![spot("c", 0.0, 10.0), spot("d", 0.0, 10.0)]);
+        let keys: Vec<Option<Key>> = ["a", "b", "c", "d"].iter().map(|id| stage.hotspot_key(id)).collect();
+        assert_eq!(keys, [Some(0), Some(1), Some(2), Some(3)]);
+        // a and b stay in their slots; c and d show beside them.
+        assert_eq!(
+            stage.frame(1.0, &square()),
+            &[
+                Change::Show { slot: 2, key: 2, x: 50.0, y: 50.0 },
+                Change::Show { slot: 3, key: 3, x: 50.0, y: 50.0 },
+            ]
+        );
+        assert_eq!(stage.visible().collect::<Vec<_>>(), [(0, 0), (1, 1), (2, 2), (3, 3)]);
+        stage.remove_hotspots(&["a".to_string()]);
+        assert!(matches!(stage.frame(1.0, &square()), [Change::Hide { slot: 0, .. }]));
+        assert_eq!(stage.frame(20.0, &square()).len(), 3);
     }
 
     #[test]

@@ -6,10 +6,31 @@
 //! and `RandomState` brings SipHash and thread-local keys, about 8 KB of Wasm together. This is
 //! linear probing over a power-of-two array kept at most half full, with backward-shift
 //! deletion (no tombstones), so lookups stay short however many inserts and removes a live
-//! stream makes. The hash is unkeyed FNV-1a: ids come from the host's own timeline.
+//! stream makes. It also shrinks: once at most an eighth of it is used it is rehashed to a
+//! quarter full or less, so its size follows the live count, never the count ever stored (it
+//! grows past half full to a quarter full: from either rehash, the count must halve or double
+//! before the next, so both stay amortized O(1) per operation). The hash is unkeyed FNV-1a: ids
+//! come from the host's own timeline.
+//!
+//! `fit_to_len` is the same rule for the owners' plain lists.
 
 /// A free slot. Never a handle: handles are positions in lists far shorter than 2^32.
 const EMPTY: u32 = u32::MAX;
+
+/// The fewest slots a table keeps: below this, shrinking saves less than it costs.
+const MIN_SLOTS: usize = 8;
+
+/// The least room a list shrunk by `fit_to_len` keeps.
+const MIN_ROOM: usize = 8;
+
+/// Shrinks a list whose room is at least four times what it holds to twice what it holds (and
+/// at least `MIN_ROOM`), so its memory follows its length. Called after removals: a list that
+/// grows back pays one reallocation per halving, amortized O(1) per element.
+pub fn fit_to_len<T>(list: &mut Vec<T>) {
+    if list.capacity() > MIN_ROOM && list.len() * 4 <= list.capacity() {
+        list.shrink_to((list.len() * 2).max(MIN_ROOM));
+    }
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct Table {
@@ -22,7 +43,7 @@ impl Table {
     /// A table for about `n` handles without growing.
     pub fn with_capacity(n: usize) -> Table {
         Table {
-            slots: vec![EMPTY; (n * 2).max(8).next_power_of_two()],
+            slots: vec![EMPTY; (n * 2).max(MIN_SLOTS).next_power_of_two()],
             len: 0,
         }
     }
@@ -31,9 +52,15 @@ impl Table {
         self.len
     }
 
+    /// The slots allocated (each holds one handle or none).
+    #[cfg(test)]
+    pub fn slot_count(&self) -> usize {
+        self.slots.len()
+    }
+
     /// The handle for which `is` says yes, among those stored with `hash`.
     pub fn find(&self, hash: u32, is: impl Fn(u32) -> bool) -> Option<u32> {
-        self.slot(hash, is).map(|(_, handle)| handle)
+        self.slot(hash, &Closures(is, |_| 0)).map(|(_, handle)| handle)
     }
 
     /// Stores `handle` under `hash`, replacing (and returning) the one for which `is` says yes.
@@ -45,30 +72,38 @@ impl Table {
         is: impl Fn(u32) -> bool,
         hash_of: impl Fn(u32) -> u32,
     ) -> Option<u32> {
-        if let Some((at, old)) = self.slot(hash, is) {
-            self.slots[at] = handle;
-            return Some(old);
-        }
-        if (self.len + 1) * 2 > self.slots.len() {
-            let grown = Table::with_capacity(self.slots.len().max(8));
-            for old in std::mem::replace(self, grown).slots {
-                if old != EMPTY {
-                    self.put(hash_of(old), old);
-                }
-            }
-        }
-        self.put(hash, handle);
-        None
+        self.set_with(hash, handle, &Closures(is, hash_of))
     }
 
-    /// Removes (and returns) the handle for which `is` says yes.
+    /// Removes (and returns) the handle for which `is` says yes, shrinking the table once an
+    /// eighth or less of it is used. `hash_of` gives the hash of a stored handle (the removed
+    /// one included: it is asked before the owner forgets it).
     pub fn remove(
         &mut self,
         hash: u32,
         is: impl Fn(u32) -> bool,
         hash_of: impl Fn(u32) -> u32,
     ) -> Option<u32> {
-        let (mut hole, removed) = self.slot(hash, is)?;
+        self.remove_with(hash, &Closures(is, hash_of))
+    }
+
+    // The bodies take the caller's closures as one trait object, so each body is compiled
+    // once, not once per caller: the Wasm every viewer downloads stays smaller.
+
+    fn set_with(&mut self, hash: u32, handle: u32, owner: &dyn Owner) -> Option<u32> {
+        if let Some((at, old)) = self.slot(hash, owner) {
+            self.slots[at] = handle;
+            return Some(old);
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.rehash(self.slots.len().max(MIN_SLOTS), owner);
+        }
+        self.put(hash, handle);
+        None
+    }
+
+    fn remove_with(&mut self, hash: u32, owner: &dyn Owner) -> Option<u32> {
+        let (mut hole, removed) = self.slot(hash, owner)?;
         let mask = self.slots.len() - 1;
         // Pull back each following handle that may sit in the hole (its home slot is not
         // between the hole and where it is), so no probe crosses an empty slot too early.
@@ -79,7 +114,7 @@ impl Table {
             if handle == EMPTY {
                 break;
             }
-            let home = hash_of(handle) as usize & mask;
+            let home = owner.hash_of(handle) as usize & mask;
             if (at.wrapping_sub(home) & mask) >= (at.wrapping_sub(hole) & mask) {
                 self.slots[hole] = handle;
                 hole = at;
@@ -87,11 +122,23 @@ impl Table {
         }
         self.slots[hole] = EMPTY;
         self.len -= 1;
+        if self.slots.len() > MIN_SLOTS && self.len * 8 <= self.slots.len() {
+            self.rehash(self.len * 2, owner);
+        }
         Some(removed)
     }
 
+    /// Moves every handle into a fresh table for about `n` handles.
+    fn rehash(&mut self, n: usize, owner: &dyn Owner) {
+        for old in std::mem::replace(self, Table::with_capacity(n)).slots {
+            if old != EMPTY {
+                self.put(owner.hash_of(old), old);
+            }
+        }
+    }
+
     /// The slot and handle for which `is` says yes.
-    fn slot(&self, hash: u32, is: impl Fn(u32) -> bool) -> Option<(usize, u32)> {
+    fn slot(&self, hash: u32, owner: &dyn Owner) -> Option<(usize, u32)> {
         let mask = self.slots.len().checked_sub(1)?;
         let mut at = hash as usize & mask;
         loop {
@@ -99,7 +146,7 @@ impl Table {
             if handle == EMPTY {
                 return None;
             }
-            if is(handle) {
+            if owner.is(handle) {
                 return Some((at, handle));
             }
             at = (at + 1) & mask;
@@ -115,6 +162,27 @@ impl Table {
         }
         self.slots[at] = handle;
         self.len += 1;
+    }
+}
+
+/// What a table asks its owner about stored handles: `is` (the one sought?) and `hash_of`.
+/// One trait object for both, rather than two `dyn Fn`: a `dyn Fn`'s table of methods carries
+/// an extra copy of the closure (for `FnOnce`), which every viewer would download.
+trait Owner {
+    fn is(&self, handle: u32) -> bool;
+    fn hash_of(&self, handle: u32) -> u32;
+}
+
+/// The two closures a caller passes, as an `Owner`.
+struct Closures<I, H>(I, H);
+
+impl<I: Fn(u32) -> bool, H: Fn(u32) -> u32> Owner for Closures<I, H> {
+    fn is(&self, handle: u32) -> bool {
+        (self.0)(handle)
+    }
+
+    fn hash_of(&self, handle: u32) -> u32 {
+        (self.1)(handle)
     }
 }
 
@@ -219,6 +287,49 @@ mod tests {
             assert_eq!(map.get(key), Some(*value));
         }
         assert_eq!(map.get("absent"), None);
+    }
+
+    #[test]
+    fn the_table_shrinks_as_handles_leave_and_keeps_finding_the_rest() {
+        let mut map = Map::default();
+        for n in 0..10_000 {
+            map.insert(&format!("k{n}"), n);
+        }
+        assert!(map.table.slot_count() >= 20_000);
+        for n in 0..9_990 {
+            assert_eq!(map.remove(&format!("k{n}")), Some(n));
+        }
+        // Ten handles: fewer than eight slots each, or it would have shrunk again.
+        assert!(map.table.slot_count() < 80, "{} slots", map.table.slot_count());
+        for n in 9_990..10_000 {
+            assert_eq!(map.get(&format!("k{n}")), Some(n));
+        }
+    }
+
+    #[test]
+    fn add_remove_churn_with_few_live_keeps_the_table_small() {
+        let mut map = Map::default();
+        for n in 0..100_000 {
+            map.insert(&format!("k{n}"), n);
+            if n >= 5 {
+                assert_eq!(map.remove(&format!("k{}", n - 5)), Some(n - 5));
+            }
+            assert!(map.table.slot_count() <= 16);
+        }
+    }
+
+    #[test]
+    fn a_list_shrinks_once_a_quarter_of_its_room_is_used() {
+        let mut list: Vec<u32> = (0..1000).collect();
+        list.truncate(251);
+        fit_to_len(&mut list);
+        assert!(list.capacity() >= 1000, "shrunk at more than a quarter");
+        list.truncate(250);
+        fit_to_len(&mut list);
+        assert!(list.capacity() >= 500 && list.capacity() < 1000);
+        list.clear();
+        fit_to_len(&mut list);
+        assert!(list.capacity() <= 2 * MIN_ROOM);
     }
 
     #[test]
