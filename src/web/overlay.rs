@@ -46,8 +46,8 @@ pub struct Rail {
     pub root: HtmlElement,
     toggle: HtmlButtonElement,
     list: HtmlElement,
-    /// (product id, item button), in timeline order.
-    items: Vec<(String, HtmlElement)>,
+    /// (product id, item button, marked `aria-current`), in timeline order.
+    items: Vec<(String, HtmlElement, bool)>,
 }
 
 /// One rail entry, already formatted.
@@ -235,24 +235,49 @@ impl Pinned {
 }
 
 impl Rail {
-    /// Rebuilds the items (only when the products changed).
+    /// Rebuilds the items (a new timeline, locale or currency).
     pub fn fill(&mut self, entries: &[RailEntry]) {
         self.list.set_text_content(None);
         self.items.clear();
         for entry in entries {
-            let price = if entry.available { entry.price } else { "Sold out" };
-            let button = js::new_rail_item(&self.list, entry.product_id, entry.title, price);
-            self.items.push((entry.product_id.to_owned(), button));
+            self.append(entry);
         }
-        self.root.set_hidden(entries.is_empty());
-        let count = entries.len().to_string();
+        self.show_count(entries.len());
+    }
+
+    /// Appends an item (a product added at run time).
+    pub fn append(&mut self, entry: &RailEntry) {
+        let button = js::new_rail_item(&self.list, entry.product_id, entry.title, rail_price(entry));
+        self.items.push((entry.product_id.to_owned(), button, false));
+    }
+
+    /// Refills the item at `at` (its product was replaced at run time).
+    pub fn set_item(&self, at: usize, entry: &RailEntry) {
+        let Some((_, button, _)) = self.items.get(at) else { return };
+        if let Some(title) = button.first_element_child() {
+            title.set_text_content(Some(entry.title));
+        }
+        if let Some(price) = button.last_element_child() {
+            price.set_text_content(Some(rail_price(entry)));
+        }
+    }
+
+    /// "Shop (N)" on the toggle; no rail without products.
+    pub fn show_count(&self, count: usize) {
+        self.root.set_hidden(count == 0);
+        let count = count.to_string();
         self.toggle.set_text_content(Some(&["Shop (", &count, ")"].concat()));
     }
 
-    /// Marks the items whose product has a visible hotspot (listed in `active`).
-    pub fn mark(&self, active: &[&str]) {
-        for (product_id, button) in &self.items {
+    /// Marks the items whose product has a visible hotspot (listed in `active`); writes only
+    /// the items whose mark changed.
+    pub fn mark(&mut self, active: &[&str]) {
+        for (product_id, button, marked) in &mut self.items {
             let current = active.contains(&product_id.as_str());
+            if current == *marked {
+                continue;
+            }
+            *marked = current;
             let _ = if current {
                 button.set_attribute("aria-current", "true")
             } else {
@@ -269,6 +294,10 @@ impl Rail {
     pub fn is_expanded(&self) -> bool {
         !self.list.hidden()
     }
+}
+
+fn rail_price<'a>(entry: &RailEntry<'a>) -> &'a str {
+    if entry.available { entry.price } else { "Sold out" }
 }
 
 /// Shows `pending` on a button while the host confirms an intent.

@@ -427,12 +427,55 @@ impl State {
         self.render(time, outbox);
     }
 
+    /// Touches only what shows the products given: their rail items (new ones appended), the
+    /// labels of their visible hotspots, and the card or pinned card if it shows one of them.
     pub fn upsert_products(&mut self, products: Vec<Product>, outbox: &mut Vec<Outgoing>) {
-        self.stage.upsert_products(products);
+        let upserted = self.stage.upsert_products(products);
         self.join_cues(outbox);
-        self.products_changed();
+        if let Some(overlay) = &self.overlay {
+            for &slot in &upserted.relabeled {
+                let product = self.stage.visible_hotspot_at_slot(slot).and_then(|key| self.stage.hotspot(key)).and_then(|h| self.stage.product(&h.product));
+                if let Some(product) = product {
+                    let _ = overlay.label_hotspot(slot, &self.aria_label(product));
+                }
+            }
+        }
+        for &at in &upserted.replaced {
+            if let Some(product) = self.stage.products().get(at) {
+                let entry = self.rail_entry(product);
+                if let Some(overlay) = &self.overlay {
+                    overlay.rail.set_item(at, &entry.as_entry(product));
+                }
+            }
+        }
+        for at in upserted.added.clone() {
+            if let Some(product) = self.stage.products().get(at) {
+                let entry = self.rail_entry(product);
+                if let Some(overlay) = &mut self.overlay {
+                    overlay.rail.append(&entry.as_entry(product));
+                }
+            }
+        }
+        if let Some(overlay) = &self.overlay {
+            overlay.rail.show_count(self.stage.products().len());
+        }
+        let products = self.stage.products();
+        let replaced = |id: Option<&str>| id.is_some_and(|id| upserted.replaced.iter().any(|&at| products.get(at).is_some_and(|p| p.id == id)));
+        let (card, pinned) = (replaced(self.card.as_ref().map(|open| open.product_id.as_str())), replaced(self.pinned.as_deref()));
+        if card {
+            self.refresh_card();
+        }
+        if pinned {
+            self.refresh_pinned();
+        }
+        self.mark_rail();
         let time = self.current_time();
         self.render(time, outbox);
+    }
+
+    /// A rail item's formatted price (the rest it borrows from the product).
+    fn rail_entry(&self, product: &Product) -> RailPrice {
+        RailPrice(self.price_text(product))
     }
 
     /// Everything that shows product text or prices, after products, locale or currency changed.
@@ -672,19 +715,9 @@ impl State {
     }
 
     fn fill_rail(&mut self) {
-        let prices: Vec<String> = self.stage.products().iter().map(|p| self.price_text(p)).collect();
-        let entries: Vec<RailEntry> = self
-            .stage
-            .products()
-            .iter()
-            .zip(&prices)
-            .map(|(product, price)| RailEntry {
-                product_id: &product.id,
-                title: product.display_name(),
-                price,
-                available: product.available,
-            })
-            .collect();
+        let prices: Vec<RailPrice> = self.stage.products().iter().map(|p| self.rail_entry(p)).collect();
+        let entries: Vec<RailEntry> =
+            self.stage.products().iter().zip(&prices).map(|(product, price)| price.as_entry(product)).collect();
         if let Some(overlay) = &mut self.overlay {
             overlay.rail.fill(&entries);
         }
@@ -693,16 +726,13 @@ impl State {
     }
 
     /// `aria-current` on the rail items whose product has a visible hotspot.
-    fn mark_rail(&self) {
-        // A handful of visible hotspots: a list beats sorting (and keeps std's sort out of the Wasm).
-        let active: Vec<&str> = self
-            .stage
-            .visible()
-            .filter_map(|(_, key)| self.stage.hotspot(key).map(|h| h.product.as_str()))
-            .collect();
-        if let Some(overlay) = &self.overlay {
-            overlay.rail.mark(&active);
-        }
+    fn mark_rail(&mut self) {
+        let Some(overlay) = &mut self.overlay else { return };
+        // At most `MAX_VISIBLE` visible hotspots: a list beats sorting (and keeps std's sort out
+        // of the Wasm).
+        let stage = &self.stage;
+        let active: Vec<&str> = stage.visible().filter_map(|(_, key)| stage.hotspot(key).map(|h| h.product.as_str())).collect();
+        overlay.rail.mark(&active);
     }
 
     pub fn apply_rail_mode(&self) {
@@ -897,4 +927,13 @@ fn random_bytes() -> [u8; 16] {
 fn push_move(moves: &mut Vec<f64>, slot: usize, x: f64, y: f64) {
     let css_px = |px: f64| (px * 100.0).round() / 100.0;
     moves.extend_from_slice(&[slot as f64, css_px(x), css_px(y)]);
+}
+
+/// A rail item's price, formatted, until it becomes a `RailEntry` with its product.
+struct RailPrice(String);
+
+impl RailPrice {
+    fn as_entry<'a>(&'a self, product: &'a Product) -> RailEntry<'a> {
+        RailEntry { product_id: &product.id, title: product.display_name(), price: &self.0, available: product.available }
+    }
 }
