@@ -16,7 +16,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 NODE_OPTIONS ?= --no-deprecation
 export CHROMIUM CHROMEDRIVER NODE_OPTIONS
 
-.PHONY: build demo test bench profile tools rust-tools js-tools browser test-native test-web test-e2e size size-check clean
+.PHONY: build demo test bench profile tools rust-tools js-tools browser test-native test-web test-types test-e2e size size-check clean
 
 # A recipe that fails leaves no half-made target behind (pkg/ is made in several steps).
 .DELETE_ON_ERROR:
@@ -54,7 +54,8 @@ build: tools
 	@$(MAKE) --no-print-directory pkg/shoppable_video_bg.wasm
 
 # Re-run bindgen and the optimizer only when cargo produced a new module.
-pkg/shoppable_video_bg.wasm: $(WASM) tools/pkg-manifest.mjs tools/pkg-README.md tools/short-imports.mjs Cargo.toml Makefile
+pkg/shoppable_video_bg.wasm: $(WASM) tools/pkg-manifest.mjs tools/pkg-README.md tools/short-imports.mjs \
+                           tools/typings.mjs types/api.mjs types/data.d.ts CHANGELOG.md Cargo.toml Makefile
 	@rm -rf pkg
 	@wasm-bindgen --target web --weak-refs --out-dir pkg --out-name shoppable_video $(WASM)
 	@$(NPM_BIN)/wasm-opt -Oz --converge --strip-debug --strip-producers pkg/shoppable_video_bg.wasm -o pkg/shoppable_video_bg.wasm
@@ -74,7 +75,7 @@ demo: build
 
 ## ---- tests ---------------------------------------------------------------------------------
 
-test: build size-check browser test-native test-web test-e2e
+test: build size-check browser test-native test-web test-types test-e2e
 
 test-native:
 	@echo "== native tests (cargo test)"
@@ -83,6 +84,14 @@ test-native:
 test-web: rust-tools browser
 	@echo "== in-browser tests (wasm-bindgen-test, headless Chromium)"
 	@cargo test --target $(TARGET) --test web
+
+# The published typings (pkg/*.d.ts) used by a --strict TypeScript host, React 19 JSX and Vue
+# included, with what they must refuse (tests/types); and the manifest writer against the
+# Custom Elements Manifest schema's declarations.
+test-types: build
+	@echo "== typings (tsc --strict over tests/types)"
+	@$(NPM_BIN)/tsc -p tests/types
+	@$(NPM_BIN)/tsc -p tests/types/tsconfig.tools.json
 
 test-e2e: build browser
 	@echo "== end-to-end tests (Playwright, headless Chromium)"
