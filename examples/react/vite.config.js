@@ -1,4 +1,5 @@
-// The React 19 example: two pages, one per order of init() and the first render.
+// The React 19 example: a page per order of init() and the first render, and one that sets
+// the timeline as an object.
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 
@@ -6,6 +7,6 @@ export default defineConfig({
   plugins: [react()],
   base: "./",
   build: {
-    rollupOptions: { input: { main: "index.html", "render-first": "render-first.html" } },
+    rollupOptions: { input: { main: "index.html", "render-first": "render-first.html", object: "object.html" } },
   },
 });
