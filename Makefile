@@ -127,12 +127,14 @@ test-web: rust-tools browser
 	@cargo test --target $(TARGET) --test web
 
 # The published typings (pkg/*.d.ts) used by a --strict TypeScript host, React 19 JSX and Vue
-# included, with what they must refuse (tests/types); and the manifest writer against the
-# Custom Elements Manifest schema's declarations.
+# included, with what they must refuse (tests/types); the manifest writer against the Custom
+# Elements Manifest schema's declarations; the API description against docs/API.md and the
+# names the runtime uses.
 test-types: build
-	@echo "== typings (tsc --strict over tests/types)"
+	@echo "== typings (tsc --strict over tests/types) and the API description"
 	@$(NPM_BIN)/tsc -p tests/types
 	@$(NPM_BIN)/tsc -p tests/types/tsconfig.tools.json
+	@node --test --test-reporter=dot tests/types/api.test.mjs
 
 test-e2e: build browser examples
 	@echo "== end-to-end tests (Playwright, headless Chromium)"
