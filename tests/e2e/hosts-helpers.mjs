@@ -22,7 +22,8 @@ export async function hostSession() {
       page.on("console", (message) => {
         if (message.type() === "error") page.errors.push(message.text());
       });
-      await page.goto(server.url + path);
+      const response = await page.goto(server.url + path);
+      assert.equal(response?.status(), 200, `${path} is served (run \`make examples\` to build the apps)`);
       return page;
     },
     async close() {
@@ -36,7 +37,8 @@ export async function hostSession() {
 export async function waitForReady(page) {
   const status = page.locator("#status");
   await status.filter({ hasText: /^Ready:/ }).waitFor({ timeout: 15_000 }).catch(async () => {
-    assert.fail(`the app never saw shoppable-ready; its status says "${await status.textContent()}"; page errors: ${page.errors.join(" | ")}`);
+    const said = await page.evaluate(() => document.querySelector("#status")?.textContent);
+    assert.fail(`the app never saw shoppable-ready; its status says "${said}"; page errors: ${page.errors.join(" | ") || "none"}`);
   });
   return status.textContent();
 }
