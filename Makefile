@@ -126,14 +126,15 @@ test-web: rust-tools browser
 	@echo "== in-browser tests (wasm-bindgen-test, headless Chromium)"
 	@cargo test --target $(TARGET) --test web
 
-# The published typings (pkg/*.d.ts) used by a --strict TypeScript host, React 19 JSX and Vue
-# included, with what they must refuse (tests/types); the manifest writer against the Custom
-# Elements Manifest schema's declarations; the API description against docs/API.md and the
-# names the runtime uses.
-test-types: build
-	@echo "== typings (tsc --strict over tests/types) and the API description"
+# The published typings (pkg/*.d.ts) used by a --strict TypeScript host, React 19 JSX included,
+# with what they must refuse (tests/types); vue-tsc over the Vue example and what it must refuse
+# (examples/vue/typecheck); the manifest writer against the Custom Elements Manifest schema's
+# declarations; the API description against docs/API.md and the names the runtime uses.
+test-types: build examples
+	@echo "== typings (tsc --strict over tests/types, vue-tsc over examples/vue) and the API description"
 	@$(NPM_BIN)/tsc -p tests/types
 	@$(NPM_BIN)/tsc -p tests/types/tsconfig.tools.json
+	@cd examples && npm run --silent typecheck:vue
 	@node --test --test-reporter=dot tests/types/api.test.mjs
 
 test-e2e: build browser examples

@@ -58,22 +58,31 @@ function listenerOverloads(self, map) {
   return typed("addEventListener", "AddEventListenerOptions") + typed("removeEventListener", "EventListenerOptions");
 }
 
-/** What markup, JSX or a Vue template may set: every attribute, and the properties a host sets. */
-function propsInterface() {
+/** `tap-action` as Vue's template type-checker looks it up: `tapAction`. */
+const camelize = (/** @type {string} */ name) => name.replace(/-(\w)/g, (_, letter) => letter.toUpperCase());
+
+/**
+ * What markup, JSX or a Vue template may set: every attribute, and the properties a host sets.
+ * `vue`: the interface for Vue's GlobalComponents, whose prop names vue-tsc looks up camelized
+ * (the template still writes `tap-action`, which Vue sets as the attribute it is).
+ */
+function propsInterface(vue = false) {
   const settable = new Map(api.properties.filter((p) => !p.readonly).map((p) => [p.name, p]));
   let out = comment(
     "What JSX (React 19) or a Vue template may set on `<shoppable-video>`: its attributes, and the properties a host sets. " +
     "React 19 and Vue set a property when the element has it (after `init()`), else an attribute: render objects " +
     "(`timeline={object}`, `strings`) after `init()` has resolved, or pass `timeline` as a URL string.");
-  out += `export interface ShoppableVideoProps {\n`;
+  if (vue) out = comment("`ShoppableVideoProps` as Vue's template type-checker (vue-tsc) reads them: hyphenated attributes camelized. In templates, write them as attributes: `tap-action=\"intent\"`.");
+  out += `export interface ${vue ? "ShoppableVideoVueProps" : "ShoppableVideoProps"} {\n`;
+  const name = (/** @type {string} */ attribute) => key(vue ? camelize(attribute) : attribute);
   for (const a of api.attributes) {
     const property = settable.get(a.property ?? "");
     out += comment(a.description, [tag("defaultValue", a.default && `\`"${a.default}"\``)], "  ");
-    out += `  ${key(a.name)}?: ${property ? property.set : a.type};\n`;
+    out += `  ${name(a.name)}?: ${property ? property.set : a.type};\n`;
   }
   for (const a of api.mediaAttributes) {
     out += comment(`${a.description} Passed to the \`<video>\` the element creates.`, [], "  ");
-    out += `  ${key(a.name)}?: ${a.type};\n`;
+    out += `  ${name(a.name)}?: ${a.type};\n`;
   }
   const attributeNames = new Set(api.attributes.map((a) => a.property).filter(Boolean));
   for (const p of settable.values()) {
@@ -119,7 +128,7 @@ export function declarations(dataTypes, version) {
   out += comment(`The \`<${api.TAG}>\` element: \`document.createElement("${api.TAG}")\` and \`document.querySelector("${api.TAG}")\` are typed as it.`);
   out += `export interface ${api.CLASS} extends HTMLElement {\n${elementMembers()}${listenerOverloads(api.CLASS, "ShoppableVideoElementEventMap")}}\n\n`;
 
-  out += propsInterface() + "\n";
+  out += propsInterface() + "\n" + propsInterface(true) + "\n";
   out += comment("React 19 props: `ShoppableVideoProps`, and `on<event>` listeners named after the events (`onshoppable-intent`), which React 19 adds with `addEventListener`.");
   out += `export interface ShoppableVideoReactEvents {\n`;
   for (const e of EVENT_NAMES) out += `  ${key("on" + e)}?: (event: ShoppableVideoEventMap[${JSON.stringify(e)}]) => void;\n`;
@@ -138,7 +147,7 @@ export function declarations(dataTypes, version) {
     `    }\n  }\n}\n\n`;
   out += `// Vue 3 templates (vue-tsc / Volar): <shoppable-video :timeline="…" @shoppable-intent="…" />\n`;
   out += `declare module "vue" {\n  interface GlobalComponents {\n` +
-    `    ${key(api.TAG)}: Vue.DefineComponent<ShoppableVideoProps, {}, {}, {}, {}, {}, {}, ShoppableVideoVueEmits>;\n  }\n}\n`;
+    `    ${key(api.TAG)}: Vue.DefineComponent<ShoppableVideoVueProps, {}, {}, {}, {}, {}, {}, ShoppableVideoVueEmits>;\n  }\n}\n`;
   return out;
 }
 

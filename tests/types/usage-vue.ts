@@ -1,5 +1,5 @@
 // <shoppable-video> in Vue 3's GlobalComponents, what vue-tsc (Volar) checks templates against:
-// its props (attributes and properties) and its events for v-on.
+// its props (attributes, camelized as vue-tsc looks them up, and properties) and its events for v-on.
 import type { GlobalComponents } from "vue";
 import type { ShoppableVideoEventMap } from "shoppable-video";
 
@@ -8,9 +8,9 @@ type Props = Player["$props"];
 
 export const props: Props = {
   timeline: "/media/crafts.timeline.json",
-  "tap-action": "intent",
+  tapAction: "intent",
   rail: "closed",
-  "fullscreen-button": "auto",
+  fullscreenButton: "auto",
   controls: true,
   strings: { buy: "Get it" },
   programTimeOffset: 0,
