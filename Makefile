@@ -54,12 +54,13 @@ build: tools
 	@$(MAKE) --no-print-directory pkg/shoppable_video_bg.wasm
 
 # Re-run bindgen and the optimizer only when cargo produced a new module.
-pkg/shoppable_video_bg.wasm: $(WASM) tools/pkg-manifest.mjs tools/pkg-README.md tools/short-imports.mjs \
+pkg/shoppable_video_bg.wasm: $(WASM) tools/pkg-manifest.mjs tools/pkg-README.md tools/short-imports.mjs tools/public-exports.mjs \
                            tools/typings.mjs types/api.mjs types/data.d.ts CHANGELOG.md Cargo.toml Makefile
 	@rm -rf pkg
 	@wasm-bindgen --target web --weak-refs --out-dir pkg --out-name shoppable_video $(WASM)
 	@$(NPM_BIN)/wasm-opt -Oz --converge --strip-debug --strip-producers pkg/shoppable_video_bg.wasm -o pkg/shoppable_video_bg.wasm
 	@node tools/short-imports.mjs pkg/shoppable_video_bg.wasm pkg/shoppable_video.js
+	@node tools/public-exports.mjs pkg/shoppable_video.js
 	@for js in pkg/shoppable_video.js pkg/snippets/*/src/web/element.js; do \
 	  $(NPM_BIN)/terser "$$js" --module --compress passes=2 --mangle --output "$$js"; \
 	done

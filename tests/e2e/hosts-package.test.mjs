@@ -41,8 +41,9 @@ test("the tarball holds the module, its .wasm, the typings, the manifest, the RE
   assert.equal(packed.name, "shoppable-video");
 });
 
-test("installed from the tarball, the package imports in Node and every export of package.json resolves to a file", () => {
+test("installed from the tarball, the package imports in Node, exports only init (default) and version, and every export of package.json resolves to a file", () => {
   const result = runInApp(`
+    import * as module from "shoppable-video";
     import init, { version } from "shoppable-video";
     import { createRequire } from "node:module";
     import { fileURLToPath } from "node:url";
@@ -52,15 +53,15 @@ test("installed from the tarball, the package imports in Node and every export o
     const elements = require("shoppable-video/custom-elements.json");
     const wasm = fileURLToPath(import.meta.resolve("shoppable-video/shoppable_video_bg.wasm"));
     console.log(JSON.stringify({
-      init: typeof init, version: typeof version, wasm: existsSync(wasm),
-      customElements: manifest.customElements, sideEffects: manifest.sideEffects, exports: Object.keys(manifest.exports),
+      exports: Object.keys(module).sort(), init: typeof init, version: typeof version, wasm: existsSync(wasm),
+      customElements: manifest.customElements, sideEffects: manifest.sideEffects, subpaths: Object.keys(manifest.exports),
       tags: elements.modules.flatMap((m) => m.declarations).filter((d) => d.customElement).map((d) => d.tagName),
     }));
   `);
   assert.deepEqual(result, {
-    init: "function", version: "function", wasm: true,
+    exports: ["default", "version"], init: "function", version: "function", wasm: true,
     customElements: "custom-elements.json", sideEffects: false,
-    exports: [".", "./shoppable_video_bg.wasm", "./package.json", "./custom-elements.json"],
+    subpaths: [".", "./shoppable_video_bg.wasm", "./package.json", "./custom-elements.json"],
     tags: ["shoppable-video"],
   });
 });
