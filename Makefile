@@ -16,7 +16,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 NODE_OPTIONS ?= --no-deprecation
 export CHROMIUM CHROMEDRIVER NODE_OPTIONS
 
-.PHONY: build demo test bench profile tools rust-tools js-tools browser test-native test-web test-e2e size size-check clean
+.PHONY: build demo test bench profile tools rust-tools js-tools browser examples example-builds test-native test-web test-types test-e2e test-hosts size size-check clean
 
 # A recipe that fails leaves no half-made target behind (pkg/ is made in several steps).
 .DELETE_ON_ERROR:
@@ -54,16 +54,59 @@ build: tools
 	@$(MAKE) --no-print-directory pkg/shoppable_video_bg.wasm
 
 # Re-run bindgen and the optimizer only when cargo produced a new module.
-pkg/shoppable_video_bg.wasm: $(WASM) tools/pkg-manifest.mjs tools/pkg-README.md tools/short-imports.mjs Cargo.toml Makefile
+pkg/shoppable_video_bg.wasm: $(WASM) tools/pkg-manifest.mjs tools/pkg-README.md tools/short-imports.mjs tools/public-exports.mjs \
+                           tools/typings.mjs types/api.mjs types/data.d.ts CHANGELOG.md Cargo.toml Makefile
 	@rm -rf pkg
 	@wasm-bindgen --target web --weak-refs --out-dir pkg --out-name shoppable_video $(WASM)
 	@$(NPM_BIN)/wasm-opt -Oz --converge --strip-debug --strip-producers pkg/shoppable_video_bg.wasm -o pkg/shoppable_video_bg.wasm
 	@node tools/short-imports.mjs pkg/shoppable_video_bg.wasm pkg/shoppable_video.js
+	@node tools/public-exports.mjs pkg/shoppable_video.js
 	@for js in pkg/shoppable_video.js pkg/snippets/*/src/web/element.js; do \
 	  $(NPM_BIN)/terser "$$js" --module --compress passes=2 --mangle --output "$$js"; \
 	done
 	@node tools/pkg-manifest.mjs
 	@node tools/size.mjs --brief
+
+## ---- examples: host apps built from the package as npm installs it ------------------------
+
+EXAMPLES_DEPS  := examples/node_modules/.package-lock.json
+EXAMPLES_PKG   := examples/node_modules/shoppable-video/package.json
+EXAMPLE_BUILDS := examples/react/dist/index.html examples/vue/dist/index.html examples/vite/dist/index.html \
+                  examples/esbuild/dist/main.js examples/webpack/dist/main.js
+
+# React 19, Vue 3 (both built with Vite), Vite, esbuild and webpack 5 apps (examples/README.md).
+# Each is rebuilt only when its sources or the package changed.
+examples: build
+	@$(MAKE) --no-print-directory example-builds
+example-builds: $(EXAMPLE_BUILDS)
+	@:
+
+$(EXAMPLES_DEPS): examples/package.json examples/package-lock.json
+	@echo "installing the examples' pinned dependencies (npm ci in examples/)"
+	@cd examples && npm ci --no-audit --no-fund --loglevel=error
+
+# The tarball of `npm pack pkg/`, unpacked where `npm install` would put it (it has no dependencies).
+$(EXAMPLES_PKG): pkg/shoppable_video_bg.wasm $(EXAMPLES_DEPS)
+	@rm -rf target/pack examples/node_modules/shoppable-video
+	@mkdir -p target/pack examples/node_modules/shoppable-video
+	@npm pack ./pkg --pack-destination target/pack --silent >/dev/null
+	@tar -xzf target/pack/shoppable-video-*.tgz -C examples/node_modules/shoppable-video --strip-components=1
+
+examples/react/dist/index.html: $(EXAMPLES_PKG) $(wildcard examples/react/*.* examples/react/src/*)
+	@echo "building examples/react (Vite)"
+	@cd examples && npm run --silent build:react -- --logLevel warn
+examples/vue/dist/index.html: $(EXAMPLES_PKG) $(wildcard examples/vue/*.* examples/vue/src/*)
+	@echo "building examples/vue (Vite)"
+	@cd examples && npm run --silent build:vue -- --logLevel warn
+examples/vite/dist/index.html: $(EXAMPLES_PKG) $(wildcard examples/vite/*.*)
+	@echo "building examples/vite"
+	@cd examples && npm run --silent build:vite -- --logLevel warn
+examples/esbuild/dist/main.js: $(EXAMPLES_PKG) examples/esbuild/main.js
+	@echo "building examples/esbuild"
+	@cd examples && npm run --silent build:esbuild -- --log-level=warning
+examples/webpack/dist/main.js: $(EXAMPLES_PKG) $(wildcard examples/webpack/src/*)
+	@echo "building examples/webpack"
+	@cd examples && npm run --silent build:webpack -- --stats errors-warnings
 
 ## ---- demo ----------------------------------------------------------------------------------
 
@@ -74,7 +117,7 @@ demo: build
 
 ## ---- tests ---------------------------------------------------------------------------------
 
-test: build size-check browser test-native test-web test-e2e
+test: build size-check browser test-native test-web test-types test-e2e
 
 test-native:
 	@echo "== native tests (cargo test)"
@@ -84,10 +127,26 @@ test-web: rust-tools browser
 	@echo "== in-browser tests (wasm-bindgen-test, headless Chromium)"
 	@cargo test --target $(TARGET) --test web
 
-test-e2e: build browser
+# The published typings (pkg/*.d.ts) used by a --strict TypeScript host, React 19 JSX included,
+# with what they must refuse (tests/types); vue-tsc over the Vue example and what it must refuse
+# (examples/vue/typecheck); the manifest writer against the Custom Elements Manifest schema's
+# declarations; the API description against docs/API.md and the names the runtime uses.
+test-types: build examples
+	@echo "== typings (tsc --strict over tests/types, vue-tsc over examples/vue) and the API description"
+	@$(NPM_BIN)/tsc -p tests/types
+	@$(NPM_BIN)/tsc -p tests/types/tsconfig.tools.json
+	@cd examples && npm run --silent typecheck:vue
+	@node --test --test-reporter=dot tests/types/api.test.mjs
+
+test-e2e: build browser examples
 	@echo "== end-to-end tests (Playwright, headless Chromium)"
 	@ln -sfn ../pkg www/pkg
 	@node tests/e2e/run.mjs
+
+# Only the host apps and the package install (tests/e2e/hosts-*.test.mjs).
+test-hosts: build browser examples
+	@echo "== host apps and package (Playwright, headless Chromium)"
+	@node tests/e2e/run.mjs hosts-
 
 size: build
 	@node tools/size.mjs
@@ -114,4 +173,4 @@ profile: build browser
 	@node tests/bench/profile.mjs $(or $(WHAT),frames)
 
 clean:
-	rm -rf target pkg www/pkg node_modules
+	rm -rf target pkg www/pkg node_modules examples/node_modules examples/*/dist
