@@ -6,8 +6,7 @@
 // Ownership across the boundary reads one way: the page owns the element, the element owns its
 // Rust player (`#player`, freed by wasm-bindgen's FinalizationRegistry when the element is
 // collected), and the player holds the element only weakly while it is out of the document.
-// Nothing here keeps a removed element reachable: `connected` holds only elements in a document,
-// `waiting` only those created before `init()` (until `init()` gives them a player).
+// Nothing here keeps a removed element reachable: `connected` holds only elements in a document.
 
 const TAG = "shoppable-video";
 // The contract's attributes (names.rs has the same names for Rust).
@@ -20,7 +19,6 @@ let createPlayer = null; // the Rust factory, set by `defineElement` once the Wa
 let haltModule = null; // tells the Rust side to stop all work
 let failed = false;
 const connected = new Set();
-const waiting = new Set();
 
 /** `value` with every object in it frozen, so no listener changes it for the next one. */
 function deepFreeze(value) {
@@ -71,94 +69,63 @@ function guarded(work) {
   }
 }
 
-class ShoppableVideo extends HTMLElement {
-  static get observedAttributes() { return OBSERVED; }
-  #player = null;
-  /** Properties set before the player existed (before `init()`), applied when it starts. */
-  #early = new Map();
+/** The element's class, made when `init()` defines it (importing the package in Node, for
+ * server rendering, defines nothing and needs no DOM). */
+function elementClass() {
+  return class ShoppableVideo extends HTMLElement {
+    static get observedAttributes() { return OBSERVED; }
+    #player = null;
 
-  constructor() {
-    super();
-    // Upgrade: a property set before the element was defined shadows the accessor: take it over.
-    for (const name of ["timeline"]) {
-      if (Object.prototype.hasOwnProperty.call(this, name)) {
-        const value = this[name];
-        delete this[name];
-        this.#early.set(name, value);
-      }
-    }
-    if (createPlayer) this.#start(false);
-    else waiting.add(this);
-  }
-
-  /** Creates the Rust player; `replay` when attributes were set before it existed. */
-  #start(replay) {
-    waiting.delete(this);
-    guarded(() => {
-      this.#player = createPlayer(this);
-      if (replay) {
-        for (const name of OBSERVED) {
-          const value = this.getAttribute(name);
-          if (value !== null) this.#player.attributeChanged(name, value);
+    constructor() {
+      super();
+      // Upgrade: a property set before the element was defined shadows the accessor: take it over.
+      const early = [];
+      for (const name of ["timeline"]) {
+        if (Object.prototype.hasOwnProperty.call(this, name)) {
+          early.push([name, this[name]]);
+          delete this[name];
         }
       }
-    });
-    for (const [name, value] of this.#early) this[name] = value;
-    this.#early.clear();
-    if (replay && this.isConnected) this.connectedCallback();
-  }
+      this.#player = guarded(() => createPlayer(this)) || null;
+      for (const [name, value] of early) this[name] = value;
+    }
 
-  static startWaiting() {
-    for (const element of [...waiting]) element.#start(true);
-  }
+    connectedCallback() {
+      if (failed) { reportFailure(this); return; }
+      connected.add(this);
+      this.#call((player) => player.connected(this));
+    }
+    disconnectedCallback() {
+      connected.delete(this);
+      this.#call((player) => player.disconnected());
+    }
+    attributeChangedCallback(name, oldValue, newValue) {
+      if (oldValue !== newValue) this.#call((player) => player.attributeChanged(name, newValue));
+    }
+    get timeline() { return this.#call((player) => player.timeline()) ?? null; }
+    set timeline(value) { this.#call((player) => player.setTimeline(value)); }
+    /** The video in use: the host's child `<video>`, else the one the element created, else null (before connect). */
+    get video() {
+      return this.querySelector(":scope > video") || this.shadowRoot?.querySelector("video[part~=video]") || null;
+    }
+    get activeHotspots() { return this.#call((player) => player.activeHotspots()) || []; }
+    addHotspots(list) { this.#call((player) => player.addHotspots(list)); }
+    removeHotspots(ids) { this.#call((player) => player.removeHotspots(ids)); }
+    upsertProducts(list) { this.#call((player) => player.upsertProducts(list)); }
+    pinProduct(id) { this.#call((player) => player.pinProduct(id === undefined ? null : id)); }
 
-  connectedCallback() {
-    if (failed) { reportFailure(this); return; }
-    if (!this.#player) return;
-    connected.add(this);
-    guarded(() => this.#player.connected(this));
-  }
-  disconnectedCallback() {
-    connected.delete(this);
-    guarded(() => this.#player?.disconnected());
-  }
-  attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue !== newValue && this.#player) guarded(() => this.#player.attributeChanged(name, newValue));
-  }
-  get timeline() {
-    return this.#player ? guarded(() => this.#player.timeline()) ?? null : this.#early.get("timeline") ?? null;
-  }
-  set timeline(value) {
-    if (this.#player) guarded(() => this.#player.setTimeline(value));
-    else this.#early.set("timeline", value);
-  }
-  /** The video in use: the host's child `<video>`, else the one the element created, else null (before connect). */
-  get video() {
-    return this.querySelector(":scope > video") || this.shadowRoot?.querySelector("video[part~=video]") || null;
-  }
-  get activeHotspots() { return (this.#player && guarded(() => this.#player.activeHotspots())) || []; }
-  addHotspots(list) { this.#call((player) => player.addHotspots(list)); }
-  removeHotspots(ids) { this.#call((player) => player.removeHotspots(ids)); }
-  upsertProducts(list) { this.#call((player) => player.upsertProducts(list)); }
-  pinProduct(id) { this.#call((player) => player.pinProduct(id === undefined ? null : id)); }
-
-  #call(work) {
-    if (!this.#player) throw new DOMException("shoppable-video: call init() before using the element's methods", "InvalidStateError");
-    guarded(() => work(this.#player));
-  }
+    #call(work) {
+      return this.#player ? guarded(() => work(this.#player)) : undefined;
+    }
+  };
 }
 
-// Defined when the package is imported, before `init()`: a framework that renders first then sets
-// `el.timeline = {...}` sets the property (not the attribute "[object Object]"); the element waits
-// for its player. A second copy of the package leaves the first one's definition in place.
-if (typeof customElements !== "undefined" && !customElements.get(TAG)) customElements.define(TAG, ShoppableVideo);
-
-/** Gives the element its Rust side (once the Wasm is ready); players start for elements already made. */
+/** Defines the element once the Wasm is ready (`init()`); `halt` stops the Rust side after a failure. */
 export function defineElement(create, halt) {
-  if (createPlayer) return;
+  if (createPlayer || customElements.get(TAG)) return;
   createPlayer = create;
   haltModule = halt;
-  (customElements.get(TAG) === ShoppableVideo ? ShoppableVideo : null)?.startWaiting();
+  customElements.define(TAG, elementClass());
   // The first Intl.NumberFormat of a page sets up the browser's number data: 15-25 ms measured,
   // later ones take 0.1 ms. Pay it while the page is idle, not inside the first timeline load.
   if (typeof requestIdleCallback === "function") {

@@ -36,7 +36,7 @@ use crate::web::state::{RailMode, State, TapAction};
 /// `data-respond-timeout` (milliseconds; meant for tests).
 const RESPOND_TIMEOUT_MS: f64 = 10_000.0;
 
-/// Gives the element (defined by `element.js` when the package is imported) its Rust side.
+/// Defines `<shoppable-video>` (once; `element.js` holds the class) with its Rust side.
 pub fn define() {
     failure::install_panic_hook();
     let create = Closure::<dyn Fn(HtmlElement) -> Player>::new(|host: HtmlElement| Player::new(&host));

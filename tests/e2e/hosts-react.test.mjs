@@ -18,7 +18,7 @@ test("React, init() before the first render: the timeline set as a property (a U
   assert.deepEqual(page.errors, []);
 });
 
-test("React, init() before the first render, timeline={object}: the object loads, shoppable-ready reaches a useEffect listener (it is dispatched after React's property set returned), an intent reaches onshoppable-intent", async () => {
+test("React, init() before the first render, timeline={object}: the object loads, shoppable-ready (dispatched after React's property set returned, inside the commit) reaches the onshoppable-ready prop, an intent reaches onshoppable-intent", async () => {
   const page = await s.open("/react/dist/object.html");
   assert.equal(await waitForReady(page), "Ready: 3 products, 4 hotspots");
   assert.equal(await page.locator("shoppable-video").getAttribute("timeline"), null);
