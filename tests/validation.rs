@@ -12,7 +12,8 @@ use shoppable_video::core::timeline::{
     MAX_PRODUCTS, MAX_STRING_CHARS,
 };
 use shoppable_video::core::validate::{
-    hotspot_from_cue, hotspots_from_value, products_from_value, timeline_from_value, Cue, Problem,
+    hotspot_from_cue, hotspots_from_value, products_from_value, timeline_from_text, timeline_from_value, Cue,
+    Problem,
 };
 // Documents built in tests own their text.
 type Value = shoppable_video::core::value::Value<'static>;
@@ -1283,7 +1284,7 @@ fn a_valid_timeline_goes_back_to_the_contract_shape() {
     let t = assert_valid(&good());
     let text = contract_json(&t);
     // As written, in the same order (1280 == 1280.0), less `available: true`, the default.
-    assert_eq!(Value::from_json(&text), Ok(remove(good(), "products[0].available")));
+    assert_eq!(serde_json::from_str::<Value>(&text).ok(), Some(remove(good(), "products[0].available")));
     let back = json::parse(&text).expect("the written text parses");
     assert_eq!(assert_valid(&back), t);
 }
@@ -1593,7 +1594,7 @@ proptest! {
     fn a_valid_timeline_round_trips_through_its_plain_object(t in any_timeline()) {
         prop_assert!(keeps_the_models_promises(&t).is_ok());
         let text = contract_json(&t);
-        let back = json::parse(&text).map_err(|e| vec![Problem { path: String::new(), message: e }]).and_then(|v| timeline_from_value(&v));
+        let back = timeline_from_text(&text, &json::Options::text(&json::std_number));
         prop_assert_eq!(back, Ok(t));
     }
 
