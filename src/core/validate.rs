@@ -1235,6 +1235,28 @@ mod tests {
     }
 
     #[test]
+    fn credentials_are_found_where_the_browser_finds_them() {
+        for (link, carries) in [
+            ("https://shop.example@evil.example/", true),
+            ("https://u:p@x.example/a", true),
+            ("//u@cdn.example/a.jpg", true),
+            ("\\\\u@cdn.example/", true),
+            ("https:/\\u@x/", true),
+            ("http://u@", true),
+            ("ht\ttps://u@x", true),
+            ("https://x.example/a@2x.png", false),
+            ("https://x.example?a@b", false),
+            ("https://x.example#a@b", false),
+            ("img/a@2x.png", false),
+            ("a@b.example", false),
+            ("/u@x", false),
+            ("", false),
+        ] {
+            assert_eq!(carries_credentials(link), carries, "{link:?}");
+        }
+    }
+
+    #[test]
     fn numbers_print_like_javascript() {
         assert_eq!(num(2.0), "2");
         assert_eq!(num(6.5), "6.5");
