@@ -145,7 +145,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(&self.what)?;
         if let Some(Position { line, column }) = self.position {
-            write!(f, " at line {line}, column {column}")?;
+            f.write_str(&[" at line ", &line.to_string(), ", column ", &column.to_string()].concat())?;
         }
         Ok(())
     }
@@ -160,7 +160,7 @@ pub fn check_size(bytes: usize) -> Result<(), Error> {
     Err(Error {
         kind: ErrorKind::TooLarge,
         path: String::new(),
-        what: format!("the JSON text is {bytes} bytes; the limit is {MAX_DOCUMENT_BYTES} (64 MiB)"),
+        what: ["the JSON text is ", &bytes.to_string(), " bytes; the limit is 67108864 (64 MiB)"].concat(),
         position: None,
     })
 }
@@ -169,7 +169,7 @@ pub fn check_size(bytes: usize) -> Result<(), Error> {
 pub fn read<'a>(text: &'a str, keep: Keep, options: &Options) -> Result<Value<'a>, Error> {
     check_size(text.len())?;
     let mut reader = Reader { text, bytes: text.as_bytes(), at: 0, options, object_size: 0, array_size: 0 };
-    reader.document(keep).map_err(|fault| fault.into_error(text, options.positions))
+    reader.document(keep).map_err(|fault| fault.into_error(&reader))
 }
 
 /// Reads JSON text (RFC 8259 exactly) and builds all of it; numbers the fast path declines go
@@ -190,17 +190,33 @@ pub fn parse_with<'a>(text: &'a str, slow_number: &dyn Fn(&str) -> Option<f64>) 
     })
 }
 
-/// An error on its way out of the reader: where it is in the text, and the path collected so
-/// far, innermost step first.
+/// An error on its way out of the reader: what, where in the text, and the path collected so
+/// far, innermost step first. Its message is put together only at the end (`into_error`), from
+/// fixed words and what to show of the text: one place for it keeps the Wasm small.
 struct Fault {
     kind: ErrorKind,
-    what: String,
     at: usize,
+    what: &'static str,
+    show: Show,
+    tail: &'static str,
     steps: Vec<Step>,
 }
 
+/// What of the text a message shows between its fixed words.
+#[derive(Clone, Copy)]
+enum Show {
+    Nothing,
+    /// The character at this place (`'x'`, `U+0001`), or "the end of the text".
+    Char(usize),
+    /// The text between two places (a word, an escape).
+    Text(usize, usize),
+    /// A list's noun and limit.
+    Limit(&'static Items),
+}
+
 enum Step {
-    Key(String),
+    /// The member whose key's string starts here (keys are read again only for a path).
+    Key(usize),
     Index(usize),
 }
 
@@ -211,15 +227,17 @@ impl Fault {
         self
     }
 
-    fn into_error(self, text: &str, positions: bool) -> Error {
+    fn into_error(self, reader: &Reader) -> Error {
+        let text = reader.text;
         let mut path = String::new();
         for step in self.steps.iter().rev() {
-            match step {
-                Step::Key(key) => {
+            match *step {
+                Step::Key(at) => {
                     if !path.is_empty() {
                         path.push('.');
                     }
-                    path.push_str(key);
+                    let mut again = Reader { at, ..*reader };
+                    path.push_str(&again.string(true).unwrap_or_default());
                 }
                 Step::Index(i) => {
                     path.push('[');
@@ -228,30 +246,41 @@ impl Fault {
                 }
             }
         }
-        let position = positions.then(|| position(text, self.at));
-        Error { kind: self.kind, path, what: self.what, position }
+        let shown = match self.show {
+            Show::Nothing => String::new(),
+            Show::Char(at) => text.get(at..).and_then(|rest| rest.chars().next()).map_or_else(|| "the end of the text".into(), describe),
+            Show::Text(from, to) => text.get(from..to).unwrap_or_default().to_owned(),
+            Show::Limit(items) => [items.noun, ": the limit is ", &items.most.to_string()].concat(),
+        };
+        let position = reader.options.positions.then(|| position(text, self.at));
+        Error { kind: self.kind, path, what: [self.what, &shown, self.tail].concat(), position }
     }
 }
 
 /// The line and column of byte `at` of `text` (a character boundary).
 fn position(text: &str, at: usize) -> Position {
-    let bytes = &text.as_bytes()[..at.min(text.len())];
-    let (mut line, mut line_start) = (1, 0);
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'\n' || (b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n')) {
+    let bytes = text.as_bytes();
+    let (mut line, mut column) = (1, 1);
+    for (i, &b) in bytes.iter().enumerate().take(at) {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
             line += 1;
-            line_start = i + 1;
+            column = 1;
+        } else if (b as i8) >= -0x40 && b != b'\r' {
+            // A byte that does not continue a UTF-8 sequence starts a character.
+            column += 1;
         }
     }
-    // Characters are the bytes that do not continue a UTF-8 sequence.
-    let column = bytes[line_start..].iter().filter(|&&b| (b as i8) >= -0x40).count() + 1;
     Position { line, column }
 }
 
 /// A character named in a message: `'x'`, or `U+0001` for one that would not show.
 fn describe(c: char) -> String {
-    if c.is_control() || c.is_whitespace() || c == '\u{feff}' {
-        format!("U+{:04X}", u32::from(c))
+    if c <= ' ' || c.is_control() || matches!(c, '\u{a0}' | '\u{2028}' | '\u{2029}' | '\u{feff}') {
+        let mut out = String::from("U+");
+        for shift in [12, 8, 4, 0] {
+            out.push(char::from_digit((u32::from(c) >> shift) & 15, 16).map_or('0', |d| d.to_ascii_uppercase()));
+        }
+        out
     } else {
         ['\'', c, '\''].iter().collect()
     }
@@ -273,18 +302,19 @@ struct Reader<'a, 'o> {
 const MOST_RESERVED: usize = 16;
 
 impl<'a> Reader<'a, '_> {
-    fn fault_at(&self, at: usize, kind: ErrorKind, what: String) -> Fault {
-        Fault { kind, what, at, steps: Vec::new() }
+    /// The text is not JSON here: `what`.
+    fn fault(&self, what: &'static str) -> Fault {
+        self.fault_at(self.at, what, Show::Nothing, "")
     }
 
-    fn fault(&self, what: impl Into<String>) -> Fault {
-        self.fault_at(self.at, ErrorKind::NotJson, what.into())
+    /// The text is not JSON at `at`: `what`, something of the text, `tail`.
+    fn fault_at(&self, at: usize, what: &'static str, show: Show, tail: &'static str) -> Fault {
+        Fault { kind: ErrorKind::NotJson, at, what, show, tail, steps: Vec::new() }
     }
 
-    /// `expected WHAT, got 'c'` (or `got the end of the text`).
-    fn expected(&self, what: &str) -> Fault {
-        let got = self.next_char().map_or_else(|| "the end of the text".to_owned(), describe);
-        self.fault(["expected ", what, ", got ", &got].concat())
+    /// `what` (`expected X, got `) and the character here, or "the end of the text".
+    fn got(&self, what: &'static str) -> Fault {
+        self.fault_at(self.at, what, Show::Char(self.at), "")
     }
 
     fn next_char(&self) -> Option<char> {
@@ -327,7 +357,7 @@ impl<'a> Reader<'a, '_> {
         let value = self.value(keep, 0)?;
         self.skip_space();
         match self.next_char() {
-            Some(c) => Err(self.fault(["unexpected ", &describe(c), " after the JSON value"].concat())),
+            Some(_) => Err(self.fault_at(self.at, "unexpected ", Show::Char(self.at), " after the JSON value")),
             None => Ok(value),
         }
     }
@@ -358,8 +388,7 @@ impl<'a> Reader<'a, '_> {
         } else if self.eat("Infinity") {
             self.non_finite(start, f64::INFINITY)
         } else {
-            let c = self.next_char().map_or_else(String::new, describe);
-            Err(self.fault(["unexpected character ", &c].concat()))
+            Err(self.got("unexpected character "))
         }
     }
 
@@ -368,15 +397,14 @@ impl<'a> Reader<'a, '_> {
         if self.options.allow_non_finite {
             return Ok(Value::Number(n));
         }
-        let word = self.slice(start, self.at);
-        let what = [word, " is not JSON: a JSON number is finite"].concat();
-        Err(self.fault_at(start, ErrorKind::NotJson, what))
+        Err(self.fault_at(start, "", Show::Text(start, self.at), " is not JSON: a JSON number is finite"))
     }
 
     /// One level deeper, or an error if that is past [`MAX_NESTING`].
     fn nested(&self, depth: u32) -> Result<u32, Fault> {
         if depth >= MAX_NESTING {
-            Err(self.fault(format!("nested too deep: more than {MAX_NESTING} arrays and objects inside one another")))
+            // The words say MAX_NESTING (127), checked by a test.
+            Err(self.fault("nested too deep: more than 127 arrays and objects inside one another"))
         } else {
             Ok(depth + 1)
         }
@@ -402,14 +430,14 @@ impl<'a> Reader<'a, '_> {
                 return Err(if self.peek() == Some(b'}') {
                     self.fault("trailing comma before '}'")
                 } else {
-                    self.expected("a key (a string in double quotes)")
+                    self.got("expected a key (a string in double quotes), got ")
                 });
             }
             let key_at = self.at;
             let key = self.string(build)?;
             self.skip_space();
             if self.peek() != Some(b':') {
-                return Err(self.expected("':' after the key"));
+                return Err(self.got("expected ':' after the key, got "));
             }
             self.at += 1;
             let wanted = match keep {
@@ -417,7 +445,7 @@ impl<'a> Reader<'a, '_> {
                 Keep::Members(wanted) => wanted.iter().find(|(name, _)| *name == key).map_or(Keep::Nothing, |&(_, k)| k),
                 _ => Keep::Nothing,
             };
-            let value = self.value(wanted, depth).map_err(|fault| fault.inside(Step::Key(self.key_at(key_at))))?;
+            let value = self.value(wanted, depth).map_err(|fault| fault.inside(Step::Key(key_at)))?;
             if !matches!(wanted, Keep::Nothing) {
                 members.push((key, value));
             }
@@ -431,16 +459,9 @@ impl<'a> Reader<'a, '_> {
                     }
                     return Ok(Value::Object(members));
                 }
-                _ => return Err(self.expected("',' or '}' after a member")),
+                _ => return Err(self.got("expected ',' or '}' after a member, got ")),
             }
         }
-    }
-
-    /// The key whose string starts at `at`, read again for an error's path (a skipped object's
-    /// keys are never built).
-    fn key_at(&self, at: usize) -> String {
-        let mut again = Reader { at, ..*self };
-        again.string(true).map(Cow::into_owned).unwrap_or_default()
     }
 
     /// `keep` is `All`, `Nothing` or `Items`.
@@ -466,8 +487,8 @@ impl<'a> Reader<'a, '_> {
         loop {
             if let Some(limit) = limit.filter(|limit| count == limit.most) {
                 self.skip_space();
-                let what = format!("too many {}: the limit is {}", limit.noun, limit.most);
-                return Err(self.fault_at(self.at, ErrorKind::TooMany, what));
+                let fault = self.fault_at(self.at, "too many ", Show::Limit(limit), "");
+                return Err(Fault { kind: ErrorKind::TooMany, ..fault });
             }
             let item = self.value(each, depth).map_err(|fault| fault.inside(Step::Index(count)))?;
             if build {
@@ -490,7 +511,7 @@ impl<'a> Reader<'a, '_> {
                     }
                     return Ok(Value::Array(items));
                 }
-                _ => return Err(self.expected("',' or ']' after an item")),
+                _ => return Err(self.got("expected ',' or ']' after an item, got ")),
             }
         }
     }
@@ -517,19 +538,18 @@ impl<'a> Reader<'a, '_> {
             Some(b'0') => {
                 self.at += 1;
                 if let Some(b'0'..=b'9') = self.peek() {
-                    let what = "leading zero in a number (JSON writes 1, not 01)".to_owned();
-                    return Err(self.fault_at(start, ErrorKind::NotJson, what));
+                    return Err(self.fault_at(start, "leading zero in a number (JSON writes 1, not 01)", Show::Nothing, ""));
                 }
             }
             Some(b'1'..=b'9') => {
                 self.digits();
             }
-            _ => return Err(self.expected("a digit after '-'")),
+            _ => return Err(self.got("expected a digit after '-', got ")),
         }
         if self.peek() == Some(b'.') {
             self.at += 1;
             if self.digits() == 0 {
-                return Err(self.expected("a digit after '.'"));
+                return Err(self.got("expected a digit after '.', got "));
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -538,17 +558,14 @@ impl<'a> Reader<'a, '_> {
                 self.at += 1;
             }
             if self.digits() == 0 {
-                return Err(self.expected("a digit in the exponent"));
+                return Err(self.got("expected a digit in the exponent, got "));
             }
         }
         // The slice holds only ASCII digits, signs, '.' and 'e': valid UTF-8.
         let text = self.slice(start, self.at);
         match parse_exact(text).or_else(|| (self.options.slow_number)(text)) {
             Some(n) if n.is_finite() => Ok(Value::Number(n)),
-            _ => {
-                let what = "number out of range: beyond the largest double, about 1.8e308".to_owned();
-                Err(self.fault_at(start, ErrorKind::NotJson, what))
-            }
+            _ => Err(self.fault_at(start, "number out of range: beyond the largest double, about 1.8e308", Show::Nothing, "")),
         }
     }
 
@@ -577,9 +594,9 @@ impl<'a> Reader<'a, '_> {
                         out.push(c);
                     }
                 }
-                Some(b) => {
-                    let what = format!("control character U+{b:04X} in a string: write it as an escape (\\n, \\u00{b:02x})");
-                    return Err(self.fault(what));
+                Some(_) => {
+                    let tail = " in a string: it must be escaped (\\n, \\t, \\u0001, ...)";
+                    return Err(self.fault_at(self.at, "control character ", Show::Char(self.at), tail));
                 }
                 None => return Err(self.fault("unterminated string: the text ends inside it")),
             }
@@ -620,9 +637,8 @@ impl<'a> Reader<'a, '_> {
                 return self.unicode_escape(backslash);
             }
             Some(_) => {
-                let c = self.next_char().map_or_else(String::new, describe);
-                let what = ["unknown escape \\ before ", &c, " in a string (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)"].concat();
-                return Err(self.fault_at(backslash, ErrorKind::NotJson, what));
+                let tail = " in a string (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)";
+                return Err(self.fault_at(backslash, "unknown escape \\ before ", Show::Char(self.at), tail));
             }
             None => return Err(self.fault("unterminated string: the text ends inside it")),
         };
@@ -635,8 +651,7 @@ impl<'a> Reader<'a, '_> {
         let mut code = 0;
         for _ in 0..4 {
             let Some(digit) = self.peek().and_then(|b| char::from(b).to_digit(16)) else {
-                let what = "bad \\u escape: it takes four hex digits".to_owned();
-                return Err(self.fault_at(backslash, ErrorKind::NotJson, what));
+                return Err(self.fault_at(backslash, "bad \\u escape: it takes four hex digits", Show::Nothing, ""));
             };
             code = code * 16 + digit;
             self.at += 1;
@@ -654,18 +669,18 @@ impl<'a> Reader<'a, '_> {
                 self.at += 2;
                 let second = self.hex4(self.at - 2)?;
                 if !(0xDC00..=0xDFFF).contains(&second) {
-                    return Err(self.lone_surrogate(backslash, first));
+                    return Err(self.lone_surrogate(backslash));
                 }
                 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
             }
             _ => first,
         };
-        char::from_u32(code).ok_or_else(|| self.lone_surrogate(backslash, first))
+        char::from_u32(code).ok_or_else(|| self.lone_surrogate(backslash))
     }
 
-    fn lone_surrogate(&self, backslash: usize, code: u32) -> Fault {
-        let what = format!("lone surrogate \\u{code:04x} in a string: half of a UTF-16 pair is not a character");
-        self.fault_at(backslash, ErrorKind::NotJson, what)
+    fn lone_surrogate(&self, backslash: usize) -> Fault {
+        let tail = " in a string: half of a UTF-16 pair is not a character";
+        self.fault_at(backslash, "lone surrogate ", Show::Text(backslash, backslash + 6), tail)
     }
 }
 
@@ -888,7 +903,7 @@ mod tests {
             ("\"abc", "unterminated string: the text ends inside it"),
             ("\"\\x\"", "unknown escape \\ before 'x' in a string (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)"),
             ("\"\\u12\"", "bad \\u escape: it takes four hex digits"),
-            ("\"a\nb\"", "control character U+000A in a string: write it as an escape (\\n, \\u000a)"),
+            ("\"a\nb\"", "control character U+000A in a string: it must be escaped (\\n, \\t, \\u0001, ...)"),
             ("\"\\udc00\"", "lone surrogate \\udc00 in a string: half of a UTF-16 pair is not a character"),
             ("1 2", "unexpected '2' after the JSON value"),
             ("\u{feff}1", "unexpected character U+FEFF"),
@@ -1036,13 +1051,13 @@ mod tests {
     }
 
     #[test]
-    fn non_finite_numbers_are_written_null_and_others_out_of_reach_go_to_the_slow_path() {
+    fn non_finite_numbers_are_written_null_and_every_other_one_as_javascript_writes_it() {
         let mut out = String::new();
-        for n in [f64::NAN, f64::NEG_INFINITY, 1e-7, -0.0, 12.5] {
+        for n in [f64::NAN, f64::NEG_INFINITY, 1e-7, -0.0, 12.5, -1e25] {
             write_number(&mut out, n, &|out, _| out.push_str("slow"));
             out.push(' ');
         }
-        assert_eq!(out, "null null slow 0 12.5 ");
+        assert_eq!(out, "null null 1e-7 0 12.5 -1e+25 ");
     }
 
     #[test]
@@ -1057,6 +1072,6 @@ mod tests {
         o.key("e");
         list(o.out(), [1.0, 1e-9], |out, n| write_number(out, n, &|out, _| out.push_str("slow")));
         o.close();
-        assert_eq!(out, r#"{"a":"x","c":1.5,"d":false,"e":[1,slow]}"#);
+        assert_eq!(out, r#"{"a":"x","c":1.5,"d":false,"e":[1,1e-9]}"#);
     }
 }

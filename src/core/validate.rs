@@ -922,22 +922,20 @@ fn url(p: &mut Problems, obj: &Value, at: &At, name: &str) -> Option<String> {
 /// a relative link, the host part runs to the next `/`, `\`, `?` or `#`; an `@` in it is a
 /// user name (even an empty one). An `@` in a path, query or fragment is fine.
 pub fn carries_credentials(link: &str) -> bool {
-    let link: String = link
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    // The characters the URL parser reads: as in `disallowed_scheme`.
+    let chars = || link.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r'));
     let slash = |c: char| c == '/' || c == '\\';
-    let scheme_end = link
-        .find(':')
-        .filter(|&colon| link[..colon].starts_with(|c: char| c.is_ascii_alphabetic()))
-        .filter(|&colon| link[..colon].chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')));
-    let host = match scheme_end {
-        Some(colon) => link[colon + 1..].trim_start_matches(slash),
-        None if link.chars().take(2).filter(|&c| slash(c)).count() == 2 => link.trim_start_matches(slash),
-        None => return false,
-    };
-    host.split(|c: char| slash(c) || c == '?' || c == '#').next().is_some_and(|host| host.contains('@'))
+    let mut scan = chars();
+    let has_scheme = scan.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scan.find(|&c| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))) == Some(':');
+    let mut rest = chars();
+    if has_scheme {
+        rest.find(|&c| c == ':');
+    } else if !(rest.next().is_some_and(slash) && rest.next().is_some_and(slash)) {
+        return false;
+    }
+    let mut host = rest.skip_while(|&c| slash(c)).take_while(|&c| !slash(c) && c != '?' && c != '#');
+    host.any(|c| c == '@')
 }
 
 /// The scheme of `link` (lowercased) if it has one other than http or https. The browser will
