@@ -147,7 +147,7 @@ fn invalid_fixtures_the_schema_can_express_fail_the_schema_too() {
 
 use proptest::prelude::*;
 use serde_json::json;
-use shoppable_video::core::validate::disallowed_scheme;
+use shoppable_video::core::validate::{carries_credentials, disallowed_scheme};
 
 /// Problems only the validator can find: the schema's description lists them.
 fn validator_only(message: &str) -> bool {
@@ -263,8 +263,9 @@ fn mutate(doc: &mut serde_json::Value, pointer: &str, with: Option<serde_json::V
     }
 }
 
-/// Links built around what matters to the scheme rule: leading junk, a scheme-like word with
-/// maybe a control character inside it, a separator, a rest.
+/// Links built around what matters to the scheme and credentials rules: leading junk, a
+/// scheme-like word with maybe a control character inside it, a separator, a rest with or
+/// without an `@` before or after the host.
 fn link() -> impl Strategy<Value = String> {
     let junk = prop::collection::vec(
         prop::sample::select(vec![" ", "\t", "\n", "\u{0}", "\u{1}", "\u{1f}"]),
@@ -291,8 +292,11 @@ fn link() -> impl Strategy<Value = String> {
         any::<prop::sample::Index>(),
         prop::sample::select(vec!["\t", "\n", "\r", "\u{1}", " ", "/"]),
     ));
-    let separator = prop::sample::select(vec![":", "://", "/", "", "?:", "\u{1}:", " :"]);
-    let rest = prop::sample::select(vec!["", "x", "//a.example/", " ", "\t"]);
+    let separator = prop::sample::select(vec![":", "://", "/", "", "?:", "\u{1}:", " :", ":\\\\", ":/\t/", "//", "\\/"]);
+    let rest = prop::sample::select(vec![
+        "", "x", "//a.example/", " ", "\t", "u@a.example/", "//u:p@a.example/", "//a.example/@2x", "@", "//@a",
+        "a.example?@", "a.example#@", "u\t@a", "\\\\u@a", "/\t/u@a",
+    ]);
     (junk, word, inside, separator, rest).prop_map(|(junk, word, inside, separator, rest)| {
         let mut word = word.to_string();
         if let Some((at, c)) = inside {
@@ -341,7 +345,7 @@ proptest! {
     }
 
     #[test]
-    fn the_schema_link_pattern_reads_schemes_like_the_validator(
+    fn the_schema_link_pattern_reads_schemes_and_credentials_like_the_validator(
         link in link()
     ) {
         let schema = schema();
@@ -349,7 +353,7 @@ proptest! {
         doc["products"][0]["url"] = json!(link);
         prop_assert_eq!(
             schema.is_valid(&doc),
-            disallowed_scheme(&link).is_none(),
+            disallowed_scheme(&link).is_none() && !carries_credentials(&link),
             "{:?}",
             link
         );

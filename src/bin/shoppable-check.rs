@@ -3,10 +3,14 @@
 //! Prints `FILE: PATH: MESSAGE` for each problem, or `FILE: ok (N products, M hotspots)`.
 //! Exit status: 0 when every file is valid, 1 when some timeline has problems, 2 when a file
 //! cannot be read or is not JSON (or the command line is wrong). `-` reads standard input.
-//! Native only (feature "cli"): the player itself never links serde_json.
+//!
+//! The text is read by `core::json`, the player's own reader, with the player's filter: the
+//! checker and the player agree on every input, down to the last bit of every number (numbers
+//! the reader's exact fast path declines go to `str::parse`, correctly rounded, where the player
+//! uses the browser's `parseFloat`, also correctly rounded). Native only (feature "cli").
 
-use shoppable_video::core::validate::timeline_from_value;
-use shoppable_video::core::value::Value;
+use shoppable_video::core::json::{self, ErrorKind, Options};
+use shoppable_video::core::validate::{timeline_from_value, Problem, TIMELINE};
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -42,16 +46,25 @@ fn main() -> ExitCode {
 fn check(file: &str) -> Outcome {
     let text = match read(file) {
         Ok(text) => text,
-        Err(e) => {
+        Err(Unreadable::Io(e)) => {
             eprintln!("{file}: cannot read: {e}");
             return Outcome::Unreadable;
         }
+        Err(Unreadable::TooLarge(e)) => {
+            eprintln!("{file}: {e}");
+            return Outcome::Unreadable;
+        }
     };
-    let value: Value = match serde_json::from_str(&text) {
-        Ok(v) => v,
+    let value = match json::read(&text, TIMELINE, &Options::text(&json::std_number)) {
+        Ok(value) => value,
+        // A list over its limit is a timeline problem, found while reading.
+        Err(e) if e.kind == ErrorKind::TooMany => {
+            println!("{file}: {}", Problem::from(e));
+            return Outcome::Invalid;
+        }
         Err(e) => {
-            // serde_json's message ends with "at line L column C".
-            eprintln!("{file}: invalid JSON: {e}");
+            let problem = Problem::from(e);
+            eprintln!("{file}: invalid JSON: {problem}");
             return Outcome::Unreadable;
         }
     };
@@ -73,12 +86,25 @@ fn check(file: &str) -> Outcome {
     }
 }
 
-fn read(file: &str) -> std::io::Result<String> {
-    if file == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text)?;
-        Ok(text)
+enum Unreadable {
+    Io(std::io::Error),
+    TooLarge(json::Error),
+}
+
+/// The file's text; one over the player's size limit is refused before it is read (a file by
+/// its size, standard input once it has read one byte too many).
+fn read(file: &str) -> Result<String, Unreadable> {
+    let limit = json::MAX_DOCUMENT_BYTES as u64 + 1;
+    let mut text = String::new();
+    let read = if file == "-" {
+        std::io::stdin().take(limit).read_to_string(&mut text)
     } else {
-        std::fs::read_to_string(file)
-    }
+        let f = std::fs::File::open(file).map_err(Unreadable::Io)?;
+        let size = f.metadata().map_err(Unreadable::Io)?.len();
+        json::check_size(usize::try_from(size).unwrap_or(usize::MAX)).map_err(Unreadable::TooLarge)?;
+        f.take(limit).read_to_string(&mut text)
+    };
+    read.map_err(Unreadable::Io)?;
+    json::check_size(text.len()).map_err(Unreadable::TooLarge)?;
+    Ok(text)
 }

@@ -1,142 +1,439 @@
-//! Numbers to and from text, by hand: as JavaScript prints them (for validation messages) and as
-//! CSS writes them (for computed `object-position`).
+//! Numbers to and from text, by hand: as JavaScript prints them (for validation messages and the
+//! JSON the core writes) and as CSS writes them (for computed `object-position`).
 //!
 //! Rust's own float formatting (`{}` of an `f64`) and parsing (`str::parse::<f64>`) are exact for
 //! every input, and cost about 30 KB of Wasm between them (Grisu, Dragon4, bignums, Eisel-Lemire
-//! tables). The player only needs them for short error messages and CSS pixel values, so these
-//! small routines stand in: they are exact on everything a timeline or a stylesheet is made of
-//! (see the tests, which check them against the standard library natively), and merely close on
-//! the rest. Nothing here may use `{}`/`{:?}` of a float or `parse::<f64>`.
+//! tables). The player only needs them for short error messages, the JSON of its timeline and
+//! CSS pixel values, so these small routines stand in. Printing is exact everywhere: a fast path
+//! in floating point for the numbers a timeline is made of (1e-6 to 2^64), and exact decimal
+//! expansions in a small bignum for the rest (tests/number_printing.rs holds both to `ryu-js`,
+//! JavaScript's own algorithm, over the whole range). Parsing is exact where `parse_exact`
+//! answers, and merely close for CSS values past it. Nothing here may use `{}`/`{:?}` of a float
+//! or `parse::<f64>`.
 
 /// `10^i` for `i` in `0..=22`: every one is exactly representable in an `f64`.
 fn pow10(i: u32) -> f64 {
-    let mut p = 1.0;
-    for _ in 0..i.min(22) {
-        p *= 10.0;
-    }
-    p
+    const POWERS: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+        1e19, 1e20, 1e21, 1e22,
+    ];
+    POWERS[i.min(22) as usize]
 }
 
 /// 2^53: integers up to here are exact in an `f64`.
 const EXACT: f64 = 9_007_199_254_740_992.0;
 
 /// A number as JavaScript's `String(n)` prints it: `2`, `6.5`, `0.30000000000000004`, `NaN`,
-/// `-Infinity`, `1e+21`, `1e-7`; except that `-0` keeps its sign (as Rust prints it).
+/// `-Infinity`, `1e+21`, `1e-7`, `-1e+25`, `5e-324`, and `0` for `-0`.
 pub fn to_js_string(n: f64) -> String {
     let mut out = String::new();
     if n.is_nan() {
         out.push_str("NaN");
-        return out;
+    } else if n.is_infinite() {
+        out.push_str(if n > 0.0 { "Infinity" } else { "-Infinity" });
+    } else if !write_exact(&mut out, n) {
+        far::print(&mut out, n);
     }
-    if n.is_sign_negative() {
-        out.push('-');
-    }
-    let a = n.abs();
-    if a.is_infinite() {
-        out.push_str("Infinity");
-        return out;
-    }
-    let (digits, exponent) = shortest(a);
-    layout(&mut out, digits, exponent);
     out
 }
 
-/// Writes `n` as JavaScript prints it, where this module prints it exactly: zero, or between
-/// 1e-6 and 2^64 in size (any time, coordinate or price of a timeline), `-0` as `0` as
-/// `JSON.stringify` does. Anything else writes nothing and answers false.
+/// Writes a finite `n` as JavaScript prints it (`-0` as `0`, as `String(n)` and `JSON.stringify`
+/// do) and answers true, wherever this module prints it itself: natively every finite number;
+/// in the browser build zero and every number from 1e-6 to 2^64 in size (every time, coordinate
+/// and price of a timeline). Anything else writes nothing and answers false: the browser build
+/// leaves numbers far out to JavaScript's own `String(n)` (see [`set_far_printer`]), which keeps
+/// the bignums of [`shortest_far`] out of the Wasm.
 pub fn write_exact(out: &mut String, n: f64) -> bool {
-    let a = n.abs();
-    if a != 0.0 && !(1e-6..18_446_744_073_709_551_616.0).contains(&a) {
+    if !n.is_finite() {
         return false;
     }
+    let a = n.abs();
+    #[cfg(target_arch = "wasm32")]
+    let found = shortest(a);
+    #[cfg(not(target_arch = "wasm32"))]
+    let found = Some(shortest(a).unwrap_or_else(|| shortest_far(a)));
+    let Some((digits, exponent)) = found else {
+        return false;
+    };
     if n < 0.0 {
         out.push('-');
     }
-    let (digits, exponent) = shortest(a);
     layout(out, digits, exponent);
     true
 }
 
-/// The fewest decimal digits `d` and an exponent `e` such that `d × 10^e` reads back as `a`
-/// (finite, not negative). Exact (and the same digits as Rust's and JavaScript's shortest
-/// representation) for numbers from 1e-6 to 2^64; beyond, scaled by 1e22 first, which can cost
-/// the last digit.
-fn shortest(a: f64) -> (u64, i32) {
-    if a == 0.0 {
-        return (0, 0);
+/// How the browser build prints, in messages, the numbers `write_exact` leaves: JavaScript's
+/// `String(n)`, handed over once by the browser layer when the module starts (the core cannot
+/// call JavaScript itself).
+#[cfg(target_arch = "wasm32")]
+pub fn set_far_printer(print: fn(&mut String, f64)) {
+    far::PRINTER.with(|printer| printer.set(Some(print)));
+}
+
+#[cfg(target_arch = "wasm32")]
+mod far {
+    use std::cell::Cell;
+
+    thread_local! {
+        pub(super) static PRINTER: Cell<Option<fn(&mut String, f64)>> = const { Cell::new(None) };
     }
-    if a < 1e-6 {
-        let (d, e) = shortest(a * 1e22);
-        return (d, e - 22);
-    }
-    if a >= 18_446_744_073_709_551_616.0 {
-        let (d, e) = shortest(a / 1e22);
-        return (d, e + 22);
-    }
-    // The gaps to the neighbouring doubles: a decimal closer to `a` than half of the
-    // gap on its side reads back as `a` (the gap below a power of two is half the one above).
-    let above = next_up(a) - a;
-    let below = if a.to_bits() & ((1 << 52) - 1) == 0 { above / 2.0 } else { above };
-    // Exactly half way reads back as `a` when ties go its way (to an even mantissa).
-    let even = a.to_bits() & 1 == 0;
-    let close = |distance: f64, gap: f64| distance * 2.0 < gap || (even && distance * 2.0 == gap);
-    // Large numbers are integers: round away trailing digits, in exact integers.
-    if a >= EXACT {
-        let whole = a as u64;
-        let mut unit = 10_000_000_000_000_000_000_u64;
-        let mut e = 19;
-        while unit > 1 {
-            let down = whole / unit * unit;
-            let rounded = if whole - down >= unit / 2 { down.checked_add(unit) } else { Some(down) };
-            if let Some(rounded) = rounded {
-                let ok = if rounded >= whole {
-                    close((rounded - whole) as f64, above)
-                } else {
-                    close((whole - rounded) as f64, below)
-                };
-                if ok {
-                    return strip(rounded / unit, e);
-                }
-            }
-            unit /= 10;
-            e -= 1;
+
+    /// `n` (finite, below 1e-6 or from 2^64 up) by the printer handed over; without one, close
+    /// (scaled into reach by 10^22 at a time, which can cost the last digit).
+    pub(super) fn print(out: &mut String, n: f64) {
+        if let Some(print) = PRINTER.with(Cell::get) {
+            return print(out, n);
         }
-        return strip(whole, 0);
+        let (mut a, mut exponent) = (n.abs(), 0);
+        while a >= 18_446_744_073_709_551_616.0 {
+            a /= 1e22;
+            exponent += 22;
+        }
+        while a != 0.0 && a < 1e-6 {
+            a *= 1e22;
+            exponent -= 22;
+        }
+        let (digits, e) = super::shortest(a).unwrap_or((0, 0));
+        if n < 0.0 {
+            out.push('-');
+        }
+        super::layout(out, digits, e + exponent);
     }
-    // Below 2^53: `c × 10^-k` for the smallest k that reads back, with c the integer nearest
-    // to the exact a·10^k (`hi + lo`). For c < 2^53 the check `c / 10^k == a` is exact (both
-    // are exact doubles and the division rounds as parsing does); beyond, the distance to the
-    // exact product is compared with the half gaps, scaled by 10^k (exactly: a power of two
-    // times an exact power of ten).
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod far {
+    /// Unreachable natively: `write_exact` prints every finite number.
+    pub(super) fn print(_: &mut String, _: f64) {}
+}
+
+/// A finite double `a > 0` as `m × 2^e`, and the midpoints to its neighbours below and above as
+/// `(n, f)` for `n × 2^f`: the bounds of the decimals that read back as `a`.
+struct Double {
+    m: u64,
+    e: i32,
+    low: (u64, i32),
+    high: (u64, i32),
+    /// A decimal exactly at a bound reads back as `a` when its mantissa is even (ties to even).
+    inclusive: bool,
+}
+
+impl Double {
+    fn of(a: f64) -> Double {
+        let bits = a.to_bits();
+        let (biased, fraction) = ((bits >> 52) as i32, bits & ((1 << 52) - 1));
+        let (m, e) = if biased == 0 { (fraction, -1074) } else { (fraction | (1 << 52), biased - 1075) };
+        // At a power of two the gap below is half the gap above (not at the smallest normal,
+        // whose neighbour below is a subnormal the same distance away).
+        let low = if fraction == 0 && biased > 1 { (4 * m - 1, e - 2) } else { (2 * m - 1, e - 1) };
+        Double { m, e, low, high: (2 * m + 1, e - 1), inclusive: m & 1 == 0 }
+    }
+}
+
+/// `c × 10^q` against `n × 2^f`, exactly, in 128-bit integers; `None` past their reach.
+fn compare(c: u64, q: i32, n: u64, f: i32) -> Option<core::cmp::Ordering> {
+    // c·5^q·2^q against n·2^f: the fives go to the side whose power is positive, the twos too.
+    let (mut left, mut right) = (u128::from(c), u128::from(n));
+    let mut fives = 1u128;
+    for _ in 0..q.unsigned_abs() {
+        fives = fives.checked_mul(5)?;
+    }
+    if q >= 0 {
+        left = left.checked_mul(fives)?;
+    } else {
+        right = right.checked_mul(fives)?;
+    }
+    let twos = q - f;
+    if twos >= 0 {
+        left = shl(left, twos.unsigned_abs())?;
+    } else {
+        right = shl(right, twos.unsigned_abs())?;
+    }
+    Some(left.cmp(&right))
+}
+
+/// The fewest decimal digits `d` and an exponent `e` such that `d × 10^e` reads back as `a`, the
+/// closest to `a` of those, a tie to the even one: JavaScript's choice (ECMA-262
+/// Number::toString, and V8's). For zero and for `a` from 1e-6 to 2^64 (every time, coordinate
+/// and price of a timeline), without allocating; `None` for the rest, which [`shortest_far`]
+/// does.
+///
+/// For `c × 10^-k` with `c` below 2^53 everything is decided in floating point, exactly: `a·10^k`
+/// is `hi + lo` exactly (Dekker's product; `10^k` is exact up to 10^22), and `c / 10^k == a` is
+/// exactly the test that the decimal reads back (one correctly rounded division, as parsing
+/// does). Past 2^53 (17 digits, or `a` itself that large) [`shortest_from`] takes over with
+/// 128-bit integers.
+fn shortest(a: f64) -> Option<(u64, i32)> {
+    if a == 0.0 {
+        return Some((0, 0));
+    }
+    if !(1e-6..18_446_744_073_709_551_616.0).contains(&a) {
+        return None;
+    }
+    if a >= EXACT {
+        return shortest_from(a, 20);
+    }
     for k in 0..=22_u32 {
         let scale = pow10(k);
         let (hi, lo) = two_product(a, scale);
-        let whole = hi.round();
-        let fraction = (hi - whole) + lo;
-        // Half way rounds up, like the shortest-digits algorithms.
-        let step = (fraction + 0.5).floor();
-        let c = (whole as i64 + step as i64) as u64;
-        let ok = if (c as f64) < EXACT {
-            c as f64 / scale == a
-        } else {
-            let error = step - fraction;
-            if error >= 0.0 {
-                close(error, above * scale)
-            } else {
-                close(-error, below * scale)
-            }
-        };
-        if ok {
-            return strip(c, -(k as i32));
+        if hi >= EXACT {
+            return shortest_from(a, -(k as i32));
         }
+        // a·10^k = whole + t + lo, with t the exact fraction of hi and |lo| at most half its last
+        // bit: the candidates are the integers right below and above, and t and lo tell exactly
+        // which is closer.
+        let whole = hi.floor();
+        let t = hi - whole;
+        let (down, closer) = if t == 0.0 && lo == 0.0 {
+            return Some(strip(whole as u64, -(k as i32)));
+        } else if t == 0.0 {
+            (if lo < 0.0 { whole - 1.0 } else { whole }, if lo < 0.0 { Closer::Up } else { Closer::Down })
+        } else if t != 0.5 {
+            (whole, if t < 0.5 { Closer::Down } else { Closer::Up })
+        } else {
+            (whole, if lo > 0.0 { Closer::Up } else if lo < 0.0 { Closer::Down } else { Closer::Tie })
+        };
+        let c = down as u64;
+        let reads_back = |c: u64| c as f64 / scale == a;
+        let pick = match (c > 0 && reads_back(c), reads_back(c + 1)) {
+            (true, true) => match closer {
+                Closer::Down => c,
+                Closer::Up => c + 1,
+                Closer::Tie => c + (c & 1),
+            },
+            (true, false) => c,
+            (false, true) => c + 1,
+            (false, false) => continue,
+        };
+        return Some(strip(pick, -(k as i32)));
     }
-    // Unreachable for a >= 1e-6 (17 digits always read back), but never loop or panic.
-    (a as u64, 0)
+    None
 }
 
-/// The double right above `a` (finite, positive).
-fn next_up(a: f64) -> f64 {
-    f64::from_bits(a.to_bits() + 1)
+/// Which of the two candidates around `a·10^k` is closer to it.
+enum Closer {
+    Down,
+    Up,
+    Tie,
+}
+
+/// [`shortest`] from the place `10^q` down, decided in exact 128-bit comparisons (and so slower):
+/// for 17-digit numbers and for `a` of 2^53 and more. `None` past the reach of 128 bits.
+fn shortest_from(a: f64, mut q: i32) -> Option<(u64, i32)> {
+    use core::cmp::Ordering::{Equal, Greater, Less};
+    let x = Double::of(a);
+    let inside = |c: u64, q: i32| -> Option<bool> {
+        let (above, below) = (compare(c, q, x.low.0, x.low.1)?, compare(c, q, x.high.0, x.high.1)?);
+        Some((above == Greater || (x.inclusive && above == Equal)) && (below == Less || (x.inclusive && below == Equal)))
+    };
+    while q >= -22 {
+        // c = floor(a / 10^q): closely in floating point, then exactly.
+        let mut c = if a >= EXACT {
+            // An integer below 2^64: exactly, in integers.
+            let mut c = a as u64;
+            for _ in 0..q {
+                c /= 10;
+            }
+            c
+        } else if q >= 0 {
+            (a / pow10(q.unsigned_abs())) as u64
+        } else {
+            let (hi, lo) = two_product(a, pow10(q.unsigned_abs()));
+            (hi + lo).floor() as u64
+        };
+        while compare(c, q, x.m, x.e)? == Greater {
+            c = c.checked_sub(1)?;
+        }
+        while compare(c + 1, q, x.m, x.e)? != Greater {
+            c += 1;
+        }
+        let pick = match (c > 0 && inside(c, q)?, inside(c + 1, q)?) {
+            // (2c + 1)·10^q against 2a: which candidate is closer to a.
+            (true, true) => match compare(2 * c + 1, q, x.m, x.e + 1)? {
+                Less => c + 1,
+                Greater => c,
+                Equal => c + (c & 1),
+            },
+            (true, false) => c,
+            (false, true) => c + 1,
+            (false, false) => {
+                q -= 1;
+                continue;
+            }
+        };
+        return Some(strip(pick, q));
+    }
+    None
+}
+
+/// [`shortest`] for any finite `a > 0`, from exact decimal expansions of `a` and of the bounds of
+/// what reads back as `a`: for 1, 2, ... digits, the two candidates around `a` are tried, and the
+/// closest one inside the bounds wins (a tie to the even one). Slow beside `shortest` (bignums
+/// of up to 2,500 bits, allocated), and only used for numbers far from any timeline's: below
+/// 1e-6 or from 2^64 up.
+#[cfg(not(target_arch = "wasm32"))]
+fn shortest_far(a: f64) -> (u64, i32) {
+    use core::cmp::Ordering::{Equal, Greater, Less};
+    let x = Double::of(a);
+    let low = Expansion::of(x.low.0, x.low.1);
+    let high = Expansion::of(x.high.0, x.high.1);
+    let exact = Expansion::of(x.m, x.e);
+    let inside = |c: &Expansion| {
+        let (above, below) = (c.cmp(&low), c.cmp(&high));
+        (above == Greater || (x.inclusive && above == Equal)) && (below == Less || (x.inclusive && below == Equal))
+    };
+    for p in 1..=17 {
+        let (down, up) = exact.around(p);
+        let pick = match (inside(&down), inside(&up)) {
+            (true, true) => match exact.tail(p) {
+                Less => down,
+                Greater => up,
+                Equal if down.last_even() => down,
+                Equal => up,
+            },
+            (true, false) => down,
+            (false, true) => up,
+            (false, false) => continue,
+        };
+        return pick.digits_exponent();
+    }
+    // Unreachable: 17 significant digits always read back. Never loop or panic.
+    exact.around(17).0.digits_exponent()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// A positive decimal `0.d1 d2 d3 ... × 10^point`, its digits (0 to 9) without trailing zeros.
+#[derive(PartialEq, Eq)]
+struct Expansion {
+    point: i32,
+    digits: Vec<u8>,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Expansion {
+    /// The exact decimal value of `n × 2^e` (`n > 0`).
+    fn of(n: u64, e: i32) -> Expansion {
+        let mut big = vec![n as u32, (n >> 32) as u32];
+        // n × 2^e = n × 5^-e × 10^e when e < 0.
+        let (mut twos, mut fives) = (e.max(0) as u32, (-e).max(0) as u32);
+        while twos > 0 {
+            let step = twos.min(31);
+            multiply(&mut big, 1 << step);
+            twos -= step;
+        }
+        while fives > 0 {
+            let step = fives.min(13); // 5^13 < 2^32
+            multiply(&mut big, 5u32.pow(step));
+            fives -= step;
+        }
+        // Nine digits at a time, lowest first.
+        let mut digits = Vec::new();
+        while big.iter().any(|&limb| limb != 0) {
+            let mut chunk = divide(&mut big, 1_000_000_000);
+            for _ in 0..9 {
+                digits.push((chunk % 10) as u8);
+                chunk /= 10;
+            }
+        }
+        while digits.last() == Some(&0) {
+            digits.pop();
+        }
+        digits.reverse();
+        let point = digits.len() as i32 + e.min(0);
+        while digits.last() == Some(&0) {
+            digits.pop();
+        }
+        Expansion { point, digits }
+    }
+
+    /// The `p`-digit decimals right below (or at) and right above this one.
+    fn around(&self, p: usize) -> (Expansion, Expansion) {
+        let mut down = Expansion { point: self.point, digits: self.digits.iter().copied().take(p).collect() };
+        let mut up = Expansion { point: self.point, digits: down.digits.clone() };
+        up.digits.resize(p, 0);
+        // Add one in the p-th digit, carrying.
+        let mut i = p;
+        loop {
+            if i == 0 {
+                up.digits.insert(0, 1);
+                up.point += 1;
+                break;
+            }
+            i -= 1;
+            if up.digits[i] == 9 {
+                up.digits[i] = 0;
+            } else {
+                up.digits[i] += 1;
+                break;
+            }
+        }
+        down.trim();
+        up.trim();
+        (down, up)
+    }
+
+    /// How the digits after the `p`-th compare with a half unit of the `p`-th.
+    fn tail(&self, p: usize) -> core::cmp::Ordering {
+        let tail = self.digits.get(p..).unwrap_or(&[]);
+        tail.cmp(&[5][..])
+    }
+
+    fn last_even(&self) -> bool {
+        self.digits.last().is_none_or(|d| d % 2 == 0)
+    }
+
+    fn trim(&mut self) {
+        while self.digits.last() == Some(&0) {
+            self.digits.pop();
+        }
+    }
+
+    /// As `shortest` answers: digits `d` and `e` with the value `d × 10^e`.
+    fn digits_exponent(&self) -> (u64, i32) {
+        let d = self.digits.iter().fold(0u64, |d, &digit| d * 10 + u64::from(digit));
+        (d, self.point - self.digits.len() as i32)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Ord for Expansion {
+    fn cmp(&self, other: &Expansion) -> core::cmp::Ordering {
+        // Without trailing zeros, the digits compare as strings do.
+        self.point.cmp(&other.point).then_with(|| self.digits.cmp(&other.digits))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl PartialOrd for Expansion {
+    fn partial_cmp(&self, other: &Expansion) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// `big × k`, in place (little-endian 32-bit limbs).
+fn multiply(big: &mut Vec<u32>, k: u32) {
+    let mut carry = 0u64;
+    for limb in big.iter_mut() {
+        let product = u64::from(*limb) * u64::from(k) + carry;
+        *limb = product as u32;
+        carry = product >> 32;
+    }
+    if carry != 0 {
+        big.push(carry as u32);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// `big / k` in place; the remainder.
+fn divide(big: &mut [u32], k: u32) -> u32 {
+    let mut rest = 0u64;
+    for limb in big.iter_mut().rev() {
+        let n = (rest << 32) | u64::from(*limb);
+        *limb = (n / u64::from(k)) as u32;
+        rest = n % u64::from(k);
+    }
+    rest as u32
 }
 
 /// `a × b` as an unevaluated sum `hi + lo`, exactly (Dekker's product; no overflow here).
@@ -419,23 +716,10 @@ fn shl(x: u128, by: u32) -> Option<u128> {
 mod tests {
     use super::*;
 
-    /// What JavaScript prints, from Rust's exact formatting (tests only: it is big).
+    /// What JavaScript prints: `ryu-js`, JavaScript's algorithm in Rust (Rust's own `{}` differs
+    /// on ties, where JavaScript takes the even digit).
     fn javascript(n: f64) -> String {
-        if n.is_nan() {
-            return "NaN".into();
-        }
-        let a = n.abs();
-        let sign = if n.is_sign_negative() { "-" } else { "" };
-        if a.is_infinite() {
-            return format!("{sign}Infinity");
-        }
-        if a == 0.0 || (1e-7..1e21).contains(&a) {
-            return format!("{sign}{a}");
-        }
-        let e = format!("{a:e}");
-        let (m, x) = e.split_once('e').unwrap_or((&e, "0"));
-        let x = if x.starts_with('-') { x.to_string() } else { format!("+{x}") };
-        format!("{sign}{m}e{x}")
+        ryu_js::Buffer::new().format(n).to_owned()
     }
 
     /// A small deterministic generator (no dependency on rand in the core's tests).
@@ -450,7 +734,7 @@ mod tests {
     fn numbers_print_like_javascript() {
         for (n, text) in [
             (0.0, "0"),
-            (-0.0, "-0"),
+            (-0.0, "0"),
             (1.0, "1"),
             (2.0, "2"),
             (6.5, "6.5"),
@@ -475,13 +759,27 @@ mod tests {
     }
 
     #[test]
-    fn write_exact_prints_what_it_can_exactly_and_declines_the_rest() {
-        for (n, text) in [(0.0, "0"), (-0.0, "0"), (12.5, "12.5"), (-3.0, "-3"), (1e-6, "0.000001"), (0.1 + 0.2, "0.30000000000000004")] {
+    fn write_exact_prints_every_finite_number_and_declines_the_rest() {
+        for (n, text) in [
+            (0.0, "0"),
+            (-0.0, "0"),
+            (12.5, "12.5"),
+            (-3.0, "-3"),
+            (1e-6, "0.000001"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (1e-7, "1e-7"),
+            (-1e25, "-1e+25"),
+            (2e19, "20000000000000000000"),
+            (1e300, "1e+300"),
+            (5e-324, "5e-324"),
+            (f64::MAX, "1.7976931348623157e+308"),
+            (f64::MIN_POSITIVE, "2.2250738585072014e-308"),
+        ] {
             let mut out = String::new();
             assert!(write_exact(&mut out, n), "{n}");
             assert_eq!(out, text);
         }
-        for n in [1e-7, -1e-7, 2e19, 1e300, f64::NAN, f64::INFINITY] {
+        for n in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
             let mut out = String::new();
             assert!(!write_exact(&mut out, n), "{n}");
             assert!(out.is_empty());
@@ -489,7 +787,7 @@ mod tests {
     }
 
     #[test]
-    fn shortest_digits_agree_with_the_standard_library_from_1e_minus_6_to_2_pow_64() {
+    fn shortest_digits_agree_with_javascript_from_1e_minus_6_to_2_pow_64() {
         let mut state = 0x9e37_79b9_7f4a_7c15;
         let mut checked = 0;
         while checked < 200_000 {
@@ -512,19 +810,13 @@ mod tests {
     }
 
     #[test]
-    fn far_out_numbers_still_read_back_closely() {
+    fn far_out_numbers_print_with_javascripts_digits() {
         let mut state = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..100_000 {
+        for _ in 0..20_000 {
             let n = f64::from_bits(xorshift(&mut state) >> 1);
-            if !n.is_finite() {
-                continue;
+            if n.is_finite() {
+                assert_eq!(to_js_string(n), javascript(n), "{:?}", n.to_bits());
             }
-            let text = to_js_string(n);
-            let back: f64 = text.parse().unwrap_or(f64::NAN);
-            assert!(
-                back == n || ((back - n) / n).abs() < 1e-14,
-                "{text} for {n:e}"
-            );
         }
     }
 

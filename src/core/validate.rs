@@ -8,6 +8,7 @@
 //! hotspots is read without building 100,000 path strings. Unknown fields are ignored (and
 //! not checked, not even for length: they are not kept).
 
+use super::json::{self, Items, Keep, Options};
 use super::timeline::{
     Easing, Hotspot, Keyframe, Motion, Point, Product, Timeline, MAX_HOTSPOTS, MAX_PROBLEMS,
     MAX_PRODUCTS, MAX_STRING_CHARS,
@@ -32,6 +33,118 @@ impl fmt::Display for Problem {
             write!(f, "{}: {}", self.path, self.message)
         }
     }
+}
+
+impl From<json::Error> for Problem {
+    /// A text that could not be read is one problem: at the path of the value it broke off in,
+    /// saying what is wrong and, for text someone wrote, where (`... at line 3, column 7`).
+    fn from(error: json::Error) -> Problem {
+        Problem { message: error.to_string(), path: error.path }
+    }
+}
+
+// ---- what the reader builds ----
+//
+// The fields this module reads (CONTRACT.md sections 3 and 4), as filters for `core::json::read`:
+// everything else in a document is checked for syntax only and never built. A field of the
+// wrong kind is still built (a composite one empty), so its problem is reported as it would be
+// without the filter.
+
+const SCALAR: Keep = Keep::Scalar;
+
+const KEYFRAME: Keep = Keep::Members(&[("t", SCALAR), ("x", SCALAR), ("y", SCALAR)]);
+
+const HOTSPOT: Keep = Keep::Members(&[
+    ("id", SCALAR),
+    ("product", SCALAR),
+    ("start", SCALAR),
+    ("end", SCALAR),
+    ("x", SCALAR),
+    ("y", SCALAR),
+    ("keyframes", Keep::Items(&Items { each: KEYFRAME, most: usize::MAX, noun: "keyframes" })),
+    ("easing", SCALAR),
+    ("label", SCALAR),
+]);
+
+const PRODUCT: Keep = Keep::Members(&[
+    ("id", SCALAR),
+    ("title", SCALAR),
+    ("price", SCALAR),
+    ("currency", SCALAR),
+    ("url", SCALAR),
+    ("image", SCALAR),
+    ("sku", SCALAR),
+    ("brand", SCALAR),
+    ("variant", SCALAR),
+    ("description", SCALAR),
+    ("originalPrice", SCALAR),
+    ("available", SCALAR),
+]);
+
+/// An `addHotspots` list: at most `MAX_HOTSPOTS`, the next one stops the read.
+pub const HOTSPOT_LIST: Keep = Keep::Items(&Items { each: HOTSPOT, most: MAX_HOTSPOTS, noun: "hotspots" });
+
+/// An `upsertProducts` list: at most `MAX_PRODUCTS`, the next one stops the read.
+pub const PRODUCT_LIST: Keep = Keep::Items(&Items { each: PRODUCT, most: MAX_PRODUCTS, noun: "products" });
+
+/// A timeline document.
+pub const TIMELINE: Keep = Keep::Members(&[
+    ("version", SCALAR),
+    ("currency", SCALAR),
+    ("clock", SCALAR),
+    ("products", PRODUCT_LIST),
+    ("hotspots", HOTSPOT_LIST),
+]);
+
+/// The JSON object of a metadata cue: a hotspot's fields.
+pub const CUE: Keep = HOTSPOT;
+
+/// Read and validate a timeline document's text: a text that cannot be read is one problem.
+pub fn timeline_from_text(text: &str, options: &Options) -> Result<Timeline, Vec<Problem>> {
+    let value = json::read(text, TIMELINE, options).map_err(|e| vec![Problem::from(e)])?;
+    timeline_from_value(&value)
+}
+
+/// Read and validate an `addHotspots` list (see [`hotspots_from_value`]).
+pub fn hotspots_from_text(
+    text: &str,
+    options: &Options,
+    path_prefix: &str,
+    product_exists: &dyn Fn(&str) -> bool,
+    id_taken: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Hotspot>, Vec<Problem>> {
+    let value = json::read(text, HOTSPOT_LIST, options).map_err(|e| vec![prefixed(e, path_prefix)])?;
+    hotspots_from_value(&value, path_prefix, product_exists, id_taken)
+}
+
+/// Read and validate an `upsertProducts` list (see [`products_from_value`]).
+pub fn products_from_text(text: &str, options: &Options, path_prefix: &str) -> Result<Vec<Product>, Vec<Problem>> {
+    let value = json::read(text, PRODUCT_LIST, options).map_err(|e| vec![prefixed(e, path_prefix)])?;
+    products_from_value(&value, path_prefix)
+}
+
+/// Read and validate a metadata cue's text (see [`hotspot_from_cue`]); a text that cannot be
+/// read is one problem under `path`.
+pub fn hotspot_from_cue_text(
+    text: &str,
+    options: &Options,
+    cue: Cue,
+    path: &str,
+    product_exists: &dyn Fn(&str) -> bool,
+    id_taken: &dyn Fn(&str) -> bool,
+) -> Result<Hotspot, Vec<Problem>> {
+    let value = json::read(text, CUE, options).map_err(|e| vec![prefixed(e, path)])?;
+    hotspot_from_cue(&value, cue, path, product_exists, id_taken)
+}
+
+/// A reader's error as a problem, its path put under `prefix` (`cues[4]` + `x` is `cues[4].x`).
+fn prefixed(error: json::Error, prefix: &str) -> Problem {
+    let mut problem = Problem::from(error);
+    if !prefix.is_empty() {
+        let joint = if problem.path.is_empty() || problem.path.starts_with('[') { "" } else { "." };
+        problem.path = [prefix, joint, &problem.path].concat();
+    }
+    problem
 }
 
 /// Validate a whole timeline document.
@@ -789,7 +902,40 @@ fn url(p: &mut Problems, obj: &Value, at: &At, name: &str) -> Option<String> {
         );
         return None;
     }
+    if carries_credentials(link) {
+        p.push(
+            &here,
+            format!(
+                "{name} must not carry a user name or password (the part before '@' in the host), got {}",
+                quote(link)
+            ),
+        );
+        return None;
+    }
     Some(link.to_owned())
+}
+
+/// Whether the browser's URL parser would find a user name or password in `link` (an http(s)
+/// or relative link, as [`disallowed_scheme`] lets through): `https://shop.example@evil.example/`
+/// goes to evil.example. Read as the WHATWG parser reads it, erring on the side of refusing:
+/// after the scheme (any slashes or backslashes), or after two slashes or backslashes that start
+/// a relative link, the host part runs to the next `/`, `\`, `?` or `#`; an `@` in it is a
+/// user name (even an empty one). An `@` in a path, query or fragment is fine.
+pub fn carries_credentials(link: &str) -> bool {
+    // The characters the URL parser reads: as in `disallowed_scheme`.
+    let chars = || link.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r'));
+    let slash = |c: char| c == '/' || c == '\\';
+    let mut scan = chars();
+    let has_scheme = scan.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scan.find(|&c| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))) == Some(':');
+    let mut rest = chars();
+    if has_scheme {
+        rest.find(|&c| c == ':');
+    } else if !(rest.next().is_some_and(slash) && rest.next().is_some_and(slash)) {
+        return false;
+    }
+    let mut host = rest.skip_while(|&c| slash(c)).take_while(|&c| !slash(c) && c != '?' && c != '#');
+    host.any(|c| c == '@')
 }
 
 /// The scheme of `link` (lowercased) if it has one other than http or https. The browser will
@@ -1084,6 +1230,28 @@ mod tests {
         );
         assert_eq!(disallowed_scheme("C:/x").as_deref(), Some("c"));
         assert_eq!(disallowed_scheme("ht\ttps://a"), None);
+    }
+
+    #[test]
+    fn credentials_are_found_where_the_browser_finds_them() {
+        for (link, carries) in [
+            ("https://shop.example@evil.example/", true),
+            ("https://u:p@x.example/a", true),
+            ("//u@cdn.example/a.jpg", true),
+            ("\\\\u@cdn.example/", true),
+            ("https:/\\u@x/", true),
+            ("http://u@", true),
+            ("ht\ttps://u@x", true),
+            ("https://x.example/a@2x.png", false),
+            ("https://x.example?a@b", false),
+            ("https://x.example#a@b", false),
+            ("img/a@2x.png", false),
+            ("a@b.example", false),
+            ("/u@x", false),
+            ("", false),
+        ] {
+            assert_eq!(carries_credentials(link), carries, "{link:?}");
+        }
     }
 
     #[test]

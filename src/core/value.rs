@@ -1,17 +1,13 @@
 //! A loose JSON-like tree: what a timeline document is before validation.
 //!
-//! In the browser it is filled by `core::json` from JSON text (a fetched document, or the JSON
-//! the browser writes for an object the host assigns to `element.timeline`); natively also by
-//! `serde_json`. It holds anything JSON (and a JS object) can, so the validator can report every
+//! It is filled by `core::json` from JSON text (a fetched document, a file, or the JSON the
+//! browser writes for an object the host assigns to `element.timeline`); in tests also by
+//! `serde_json`, the reader's oracle. It holds anything JSON (and a JS object) can, so the validator can report every
 //! problem with its path instead of failing at the first wrong type. Numbers are `f64` and may be
 //! NaN or infinite (a JS object can hold them). It must stay small: it ships in the Wasm, so no
 //! serde_json here. (The way back, model to JSON text, is `core::shape`.)
 
 use std::borrow::Cow;
-
-/// Deeper nesting than this is refused while deserializing (a timeline needs 5 levels), so a
-/// hostile document cannot overflow the stack of the player. serde_json stops at 128 as well.
-pub const MAX_DEPTH: u32 = 128;
 
 /// Strings and keys borrow from the text they were read from wherever they hold no escape (that
 /// is, nearly always): reading a large timeline then allocates per object, not per string.
@@ -77,19 +73,21 @@ impl<'a> Value<'a> {
         }
     }
 
-    /// Parse JSON text (native only: the browser parses JSON itself).
-    #[cfg(any(all(test, not(target_arch = "wasm32")), feature = "cli"))]
+    /// JSON text as serde_json reads it: the oracle of the unit tests (the player and the
+    /// checker read with `core::json`).
+    #[cfg(all(test, not(target_arch = "wasm32")))]
     pub fn from_json(text: &str) -> Result<Value<'static>, String> {
         serde_json::from_str(text).map_err(|e| e.to_string())
     }
 }
 
-// ---- deserializing (native: serde_json for the checker and tests; the browser build parses
-// JSON with core::json instead) ----
+// ---- deserializing (native: serde_json builds values in tests, as the oracle of core::json;
+// the player and the checker read JSON with core::json) ----
 
 #[cfg(not(target_arch = "wasm32"))]
 mod deserialize {
-    use super::{Value, MAX_DEPTH};
+    use super::Value;
+    use crate::core::json::MAX_NESTING;
     use std::borrow::Cow;
     use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
     use std::fmt;
@@ -102,9 +100,9 @@ mod deserialize {
 
     impl ValueVisitor {
         fn nested<E: de::Error>(self) -> Result<ValueVisitor, E> {
-            if self.depth >= MAX_DEPTH {
+            if self.depth >= MAX_NESTING {
                 return Err(E::custom(format_args!(
-                    "nested more than {MAX_DEPTH} levels deep"
+                    "nested more than {MAX_NESTING} levels deep"
                 )));
             }
             Ok(ValueVisitor {
@@ -274,7 +272,7 @@ mod tests {
     #[test]
     fn nesting_is_limited_so_the_stack_cannot_overflow() {
         let deep = "[".repeat(200) + &"]".repeat(200);
-        // serde_json has its own limit of 128; ours says the same thing in its own words.
+        // serde_json has its own limit of 127 levels, and so has this visitor.
         assert!(Value::from_json(&deep).is_err());
         let ok = "[".repeat(100) + &"]".repeat(100);
         assert!(Value::from_json(&ok).is_ok());
