@@ -26,7 +26,7 @@ use crate::core::validate::{self, Problem};
 use crate::web::connection::{Connection, Fact, Sink};
 use crate::web::events::{self, Outgoing, Surface};
 use crate::web::failure;
-use crate::web::input::{read_js_text, refused, text_from_js, type_error};
+use crate::web::input::{js_options, refused, text_from_js, text_options, type_error};
 use crate::web::js;
 use crate::web::names::{attr, error_code, part};
 use crate::web::overlay;
@@ -39,6 +39,8 @@ const RESPOND_TIMEOUT_MS: f64 = 10_000.0;
 /// Defines `<shoppable-video>` (once; `element.js` holds the class) with its Rust side.
 pub fn define() {
     failure::install_panic_hook();
+    // Numbers in messages beyond the core's exact printer are printed by JavaScript itself.
+    number::set_far_printer(js::write_js_number);
     let create = Closure::<dyn Fn(HtmlElement) -> Player>::new(|host: HtmlElement| Player::new(&host));
     let halt = Closure::<dyn Fn()>::new(failure::halt);
     // Both live as long as the page: JS owns them from here on.
@@ -171,14 +173,11 @@ impl Player {
             return;
         }
         let base = self.shared.host().and_then(|host| host.base_uri().ok().flatten()).unwrap_or_default();
-        let text = text_from_js(&value);
+        let checked = text_from_js(&value).and_then(|text| validate::timeline_from_text(&text, &js_options()));
         self.shared.update(Timing::AfterCall, move |state, outbox| {
             // A timeline set directly wins over a fetch still on its way.
             state.generation = state.generation.wrapping_add(1);
-            match text.as_deref().map_err(Clone::clone).and_then(read_js_text) {
-                Ok(value) => state.load_timeline(&value, base, outbox),
-                Err(problem) => outbox.push(refused(vec![problem])),
-            }
+            state.load_timeline(checked, base, outbox);
         });
     }
 
@@ -201,10 +200,9 @@ impl Player {
     pub fn add_hotspots(&self, list: JsValue) -> Result<(), JsValue> {
         let text = text_from_js(&list);
         let answer = self.shared.update_with(Timing::AfterCall, move |state, outbox| {
-            let checked = text.as_deref().map_err(|problem| vec![problem.clone()]).and_then(|text| {
-                let value = read_js_text(text).map_err(|problem| vec![problem])?;
-                let stage = &state.stage;
-                validate::hotspots_from_value(&value, "", &|id| stage.has_product(id), &|id| stage.has_hotspot(id))
+            let stage = &state.stage;
+            let checked = text.and_then(|text| {
+                validate::hotspots_from_text(&text, &js_options(), "", &|id| stage.has_product(id), &|id| stage.has_hotspot(id))
             });
             match checked {
                 Ok(hotspots) => {
@@ -233,10 +231,7 @@ impl Player {
     /// Adds or replaces products by id; all or nothing. Throws a `TypeError` listing every problem.
     #[wasm_bindgen(js_name = upsertProducts)]
     pub fn upsert_products(&self, list: JsValue) -> Result<(), JsValue> {
-        let checked = text_from_js(&list).map_err(|problem| vec![problem]).and_then(|text| {
-            let value = read_js_text(&text).map_err(|problem| vec![problem])?;
-            validate::products_from_value(&value, "")
-        });
+        let checked = text_from_js(&list).and_then(|text| validate::products_from_text(&text, &js_options(), ""));
         let error = checked.as_ref().err().map(|problems| type_error("upsertProducts", problems));
         self.shared.update(Timing::AfterCall, move |state, outbox| match checked {
             Ok(products) => state.upsert_products(products, outbox),
@@ -489,10 +484,7 @@ impl Shared {
                         // Read and refused (over the size limit, not UTF-8): the document is invalid.
                         Some(message) if refused_whole => outbox.push(refused(vec![Problem { path: String::new(), message }])),
                         Some(message) => outbox.push(Outgoing::Error { code: error_code::TIMELINE_FETCH, message, errors: Vec::new() }),
-                        None => match crate::web::input::parse_json(&text) {
-                            Ok(value) => state.load_timeline(&value, final_url, outbox),
-                            Err(message) => outbox.push(refused(vec![Problem { path: String::new(), message }])),
-                        },
+                        None => state.load_timeline(validate::timeline_from_text(&text, &text_options()), final_url, outbox),
                     }
                 })
             });

@@ -3,9 +3,8 @@
 
 use wasm_bindgen::JsValue;
 
-use crate::core::json;
+use crate::core::json::Options;
 use crate::core::validate::Problem;
-use crate::core::value::Value;
 use crate::web::events::Outgoing;
 use crate::web::js;
 use crate::web::names::error_code;
@@ -35,22 +34,28 @@ pub fn type_error(method: &str, problems: &[Problem]) -> JsValue {
     error.into()
 }
 
-/// JSON text as a `Value`; the rare number the core cannot read exactly goes to `parseFloat`.
-pub fn parse_json(text: &str) -> Result<Value<'_>, String> {
-    json::parse_with(text, &|number| Some(js_sys::Number::parse_float(number)).filter(|n| !n.is_nan()))
+/// The rare number the core's exact reader declines, read by the browser (`parseFloat` rounds
+/// correctly, and keeps Rust's float parser out of the Wasm).
+fn parse_float(text: &str) -> Option<f64> {
+    Some(js_sys::Number::parse_float(text)).filter(|n| !n.is_nan())
+}
+
+/// How to read JSON text someone wrote (a fetched timeline, a cue's text): RFC 8259 exactly.
+pub fn text_options() -> Options<'static> {
+    Options::text(&parse_float)
+}
+
+/// How to read the text `toJson` wrote for a host's JS object (non-finite numbers as bare words).
+pub fn js_options() -> Options<'static> {
+    Options::js_object(&parse_float)
 }
 
 /// A host's JS value (a timeline, a list) as JSON text, written by the browser (one string
 /// crosses into the Wasm), or the problem that kept it out (not JSON-able, over the size limit).
-pub fn text_from_js(value: &JsValue) -> Result<String, Problem> {
+pub fn text_from_js(value: &JsValue) -> Result<String, Vec<Problem>> {
     let answer = js::to_json(value);
     match answer.get(0).as_string() {
         Some(text) => Ok(text),
-        None => Err(Problem { path: String::new(), message: answer.get(1).as_string().unwrap_or_default() }),
+        None => Err(vec![Problem { path: String::new(), message: answer.get(1).as_string().unwrap_or_default() }]),
     }
-}
-
-/// Reads a host's JSON text (from `text_from_js`) as a `Value`, its problem as a `Problem`.
-pub fn read_js_text(text: &str) -> Result<Value<'_>, Problem> {
-    parse_json(text).map_err(|message| Problem { path: String::new(), message })
 }

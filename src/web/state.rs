@@ -16,11 +16,10 @@ use web_sys::{Document, HtmlElement, HtmlVideoElement, ShadowRoot, ShadowRootIni
 use crate::core::geometry::{ObjectFit, ObjectPosition, Viewport};
 use crate::core::intent::{self, Action, Control, RepeatGuard, Source};
 use crate::core::stage::{Change, Stage};
-use crate::core::timeline::{Hotspot, Point, Product};
+use crate::core::timeline::{Hotspot, Point, Product, Timeline};
 use crate::core::validate::{self, Cue};
-use crate::core::value::Value;
 use crate::web::element::navigator_language;
-use crate::web::input::{parse_json, refused};
+use crate::web::input::{refused, text_options};
 use crate::web::events::{Outgoing, Surface};
 use crate::web::js;
 use crate::web::names::{attr, part};
@@ -391,8 +390,9 @@ impl State {
 
     // ---- timeline, hotspots, products -------------------------------------------------------
 
-    pub fn load_timeline(&mut self, value: &Value, base_url: String, outbox: &mut Vec<Outgoing>) {
-        match validate::timeline_from_value(value) {
+    /// Puts a validated timeline on the stage, or reports why it was refused (the current one stays).
+    pub fn load_timeline(&mut self, checked: Result<Timeline, Vec<validate::Problem>>, base_url: String, outbox: &mut Vec<Outgoing>) {
+        match checked {
             Ok(timeline) => {
                 self.stage.load(timeline);
                 self.base_url = base_url;
@@ -562,18 +562,10 @@ impl State {
         let mut joined = Vec::new();
         let mut problems = Vec::new();
         for cue in self.cues.iter_mut().filter(|cue| cue.status == CueStatus::Waiting) {
-            let json = match parse_json(&cue.text) {
-                Ok(json) => json,
-                Err(message) => {
-                    cue.status = CueStatus::Rejected;
-                    problems.push(validate::Problem { path: cue.path.clone(), message: ["cue text is ", &message].concat() });
-                    continue;
-                }
-            };
             let stage = &self.stage;
             let taken = |id: &str| stage.has_hotspot(id) || joined.iter().any(|h: &Hotspot| h.id == id);
             let facts = Cue { default_id: &cue.default_id, start: cue.start, end: cue.end };
-            match validate::hotspot_from_cue(&json, facts, &cue.path, &|id| stage.has_product(id), &taken) {
+            match validate::hotspot_from_cue_text(&cue.text, &text_options(), facts, &cue.path, &|id| stage.has_product(id), &taken) {
                 Ok(hotspot) => {
                     cue.status = CueStatus::Joined;
                     joined.push(hotspot);
