@@ -4,6 +4,7 @@ import { createServer } from "http-server";
 import { chromium } from "playwright-core";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
+import { serveStatic } from "./static-server.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "www");
 
@@ -27,18 +28,21 @@ export async function serve() {
   };
 }
 
-export async function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+/** Headless Chromium; `args` are added to CHROMIUM_ARGS (e.g. "--js-flags=--expose-gc"). */
+export async function launch({ args = [] } = {}) {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: [...CHROMIUM_ARGS, ...args] });
 }
 
 /**
  * A server and a browser for one test file, both closed by `close()` even when a test failed.
  * `page(path)` opens a fresh page, fails the test on any page error or console error, and
- * waits for the element to be defined.
+ * waits for the element to be defined. Options: `server` ({ headers, routes }, see
+ * static-server.mjs) serves www/ with per-page headers and generated responses instead of
+ * http-server; `args` are extra Chromium flags.
  */
-export async function session() {
-  const server = await serve();
-  const browser = await launch();
+export async function session({ server: serverOptions, args } = {}) {
+  const server = serverOptions ? await serveStatic(serverOptions) : await serve();
+  const browser = await launch({ args });
   const pages = [];
   return {
     base: server.url,
