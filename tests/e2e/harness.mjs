@@ -28,9 +28,8 @@ export async function serve() {
   };
 }
 
-/** Headless Chromium; `args` are added to CHROMIUM_ARGS (e.g. "--js-flags=--expose-gc"). */
-export async function launch({ args = [] } = {}) {
-  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: [...CHROMIUM_ARGS, ...args] });
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
 
 /**
@@ -38,11 +37,11 @@ export async function launch({ args = [] } = {}) {
  * `page(path)` opens a fresh page, fails the test on any page error or console error, and
  * waits for the element to be defined. Options: `server` ({ headers, routes }, see
  * static-server.mjs) serves www/ with per-page headers and generated responses instead of
- * http-server; `args` are extra Chromium flags.
+ * http-server.
  */
-export async function session({ server: serverOptions, args } = {}) {
+export async function session({ server: serverOptions } = {}) {
   const server = serverOptions ? await serveStatic(serverOptions) : await serve();
-  const browser = await launch({ args });
+  const browser = await launch();
   const pages = [];
   return {
     base: server.url,
