@@ -16,7 +16,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 NODE_OPTIONS ?= --no-deprecation
 export CHROMIUM CHROMEDRIVER NODE_OPTIONS
 
-.PHONY: build demo test bench profile tools rust-tools js-tools browser examples example-builds test-native test-web test-types test-e2e test-hosts size size-check clean
+.PHONY: build demo test bench profile tools rust-tools js-tools browser examples example-builds test-native test-web test-types test-e2e test-hosts pkg-test size size-check clean
 
 # A recipe that fails leaves no half-made target behind (pkg/ is made in several steps).
 .DELETE_ON_ERROR:
@@ -138,7 +138,7 @@ test-types: build examples
 	@cd examples && npm run --silent typecheck:vue
 	@node --test --test-reporter=dot tests/types/api.test.mjs
 
-test-e2e: build browser examples
+test-e2e: build browser examples pkg-test
 	@echo "== end-to-end tests (Playwright, headless Chromium)"
 	@ln -sfn ../pkg www/pkg
 	@node tests/e2e/run.mjs
@@ -147,6 +147,21 @@ test-e2e: build browser examples
 test-hosts: build browser examples
 	@echo "== host apps and package (Playwright, headless Chromium)"
 	@node tests/e2e/run.mjs hosts-
+
+# The test-only build for tests/e2e/failure.test.mjs (cargo feature failure-hook: the timeline
+# values "test:panic" and "test:panic-on-frame" force a panic), in www/pkg-test/, never in pkg/.
+# Built without LTO at opt-level 1 in its own target dir (a few seconds, and the release build's
+# cache is untouched); no optimizer: its size does not matter.
+TEST_TARGET_DIR := target/failure-hook
+TEST_WASM := $(TEST_TARGET_DIR)/$(TARGET)/release/shoppable_video.wasm
+pkg-test: rust-tools
+	@cargo build --quiet --release --target $(TARGET) --lib --features failure-hook --target-dir $(TEST_TARGET_DIR) \
+	  --config 'profile.release.lto=false' --config 'profile.release.opt-level=1' --config 'profile.release.codegen-units=16'
+	@$(MAKE) --no-print-directory www/pkg-test/shoppable_video_bg.wasm
+
+www/pkg-test/shoppable_video_bg.wasm: $(TEST_WASM)
+	@rm -rf www/pkg-test
+	@wasm-bindgen --target web --weak-refs --out-dir www/pkg-test --out-name shoppable_video $(TEST_WASM)
 
 size: build
 	@node tools/size.mjs
@@ -173,4 +188,4 @@ profile: build browser
 	@node tests/bench/profile.mjs $(or $(WHAT),frames)
 
 clean:
-	rm -rf target pkg www/pkg node_modules examples/node_modules examples/*/dist
+	rm -rf target pkg www/pkg www/pkg-test node_modules examples/node_modules examples/*/dist

@@ -2,7 +2,9 @@
 // `shoppable-error` with code "invalid-timeline" and the right JSON path in detail.errors, throws
 // nothing into the page, and leaves the previous timeline active (activeHotspots, the `timeline`
 // getter and the shown buttons unchanged). A `timeline` attribute pointing to a 404, to a file
-// that is not JSON, or to an invalid document yields an error too, and the previous one stays.
+// that is not JSON, or to an invalid document yields an error too, and the previous one stays:
+// `timeline-fetch` only when the document could not be loaded, `invalid-timeline` (with its
+// errors) when it was loaded and is not JSON or not a valid timeline.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
@@ -83,7 +85,6 @@ const CATALOGUE = [
   }],
   ["not an object: an array", "", () => []],
   ["not an object: a number", "", () => 42],
-  ["not an object: a string", "", () => JSON.stringify(GOOD)],
   ["not an object: a boolean", "", () => true],
 ];
 
@@ -105,7 +106,7 @@ async function goodPlayer() {
  * happened: the shoppable-error details, anything thrown, and whether the state changed.
  */
 async function setEach(page, docs) {
-  return page.evaluate((docs) => {
+  return page.evaluate(async (docs) => {
     const player = window.player;
     const special = { "@NaN": NaN, "@Infinity": Infinity, "@-Infinity": -Infinity, "@undefined": undefined };
     const revive = (value) => {
@@ -120,7 +121,8 @@ async function setEach(page, docs) {
       buttons: [...player.shadowRoot.querySelectorAll('[part~="hotspot"]')].map((b) => [b.dataset.hotspotId, b.style.transform]),
     });
     const before = state();
-    return docs.map(([name, doc]) => {
+    const outcomes = [];
+    for (const [name, doc] of docs) {
       const errors = [];
       const ready = [];
       const onError = (event) => errors.push(JSON.parse(JSON.stringify(event.detail)));
@@ -129,16 +131,21 @@ async function setEach(page, docs) {
       player.addEventListener("shoppable-ready", onReady);
       let thrown = null;
       try { player.timeline = revive(doc); } catch (error) { thrown = String(error); }
+      // Events caused by the host's call come after it returned: a task later, all are in.
+      const duringCall = errors.length + ready.length;
+      await new Promise((resolve) => setTimeout(resolve));
       player.removeEventListener("shoppable-error", onError);
       player.removeEventListener("shoppable-ready", onReady);
-      return { name, errors, ready: ready.length, thrown, unchanged: state() === before };
-    });
+      outcomes.push({ name, errors, ready: ready.length, thrown, duringCall, unchanged: state() === before });
+    }
+    return outcomes;
   }, docs);
 }
 
 function checkOutcome(outcome, path, message) {
   const label = outcome.name;
   assert.equal(outcome.thrown, null, `${label}: setting the timeline threw ${outcome.thrown}`);
+  assert.equal(outcome.duringCall, 0, `${label}: no event inside the setter`);
   assert.equal(outcome.errors.length, 1, `${label}: one shoppable-error (got ${outcome.errors.length})`);
   assert.equal(outcome.ready, 0, `${label}: no shoppable-ready`);
   const [detail] = outcome.errors;
@@ -219,9 +226,15 @@ test("a timeline attribute pointing to a 404, to a non-JSON file or to an invali
   assert.ok(Array.isArray(missing.detail.errors), "errors is an array (empty for a fetch failure)");
   assert.equal(await state(), before, "after a 404 the previous timeline stays");
 
+
+  // Loaded but not JSON: invalid-timeline, with one error naming where the text stops being JSON.
   const broken = await load("/test/broken.timeline.json");
   assert.equal(broken.type, "shoppable-error");
-  assert.ok(["timeline-fetch", "invalid-timeline"].includes(broken.detail.code), broken.detail.code);
+  assert.equal(broken.detail.code, "invalid-timeline");
+  assert.equal(broken.detail.errors.length, 1, JSON.stringify(broken.detail.errors));
+  assert.deepEqual(Object.keys(broken.detail.errors[0]).sort(), ["message", "path"]);
+  assert.equal(typeof broken.detail.errors[0].path, "string");
+  assert.ok(broken.detail.errors[0].message.length > 0);
   assert.equal(await state(), before, "after a non-JSON file the previous timeline stays");
 
   const invalid = await load("/test/invalid.timeline.json");
@@ -236,5 +249,34 @@ test("a timeline attribute pointing to a 404, to a non-JSON file or to an invali
   assert.deepEqual(good.detail, { products: 1, hotspots: 9 });
   assert.equal((await page.evaluate(() => window.player.activeHotspots)).length, 9);
   // The one expected console error is the 404 itself.
+  assert.deepEqual(unexpectedErrors(page, /Failed to load resource.*404/), []);
+});
+
+test("a string set as the timeline property is a URL, fetched like the attribute (a JSON text in a string is not a timeline)", async () => {
+  const page = await goodPlayer();
+  const before = await page.evaluate(() => JSON.stringify(window.player.timeline));
+  const set = (value) => page.evaluate((value) => new Promise((resolve, reject) => {
+    const player = window.player;
+    const timer = setTimeout(() => reject(new Error("no shoppable-error or -ready")), 10_000);
+    const done = (event) => {
+      clearTimeout(timer);
+      player.removeEventListener("shoppable-error", done);
+      player.removeEventListener("shoppable-ready", done);
+      resolve({ type: event.type, detail: JSON.parse(JSON.stringify(event.detail))});
+    };
+    player.addEventListener("shoppable-error", done);
+    player.addEventListener("shoppable-ready", done);
+    player.timeline = value;
+  }), value);
+
+  // The JSON text of a valid timeline, as a string: a (relative) URL that does not exist.
+  const text = await set(JSON.stringify(GOOD));
+  assert.equal(text.type, "shoppable-error");
+  assert.equal(text.detail.code, "timeline-fetch");
+  assert.equal(await page.evaluate(() => JSON.stringify(window.player.timeline)), before, "the previous timeline stays");
+
+  const url = await set("/test/geometry.timeline.json");
+  assert.equal(url.type, "shoppable-ready");
+  assert.deepEqual(url.detail, { products: 1, hotspots: 9 });
   assert.deepEqual(unexpectedErrors(page, /Failed to load resource.*404/), []);
 });

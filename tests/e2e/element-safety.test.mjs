@@ -138,7 +138,7 @@ test("a javascript: product url or image is refused by validation", async () => 
   await seek(page, 4.0);
   const before = await page.evaluate(() => ({ active: window.player.activeHotspots, timeline: JSON.stringify(window.player.timeline) }));
   for (const [field, value] of [["url", "javascript:alert(1)"], ["image", "javascript:window.__pwned=1"], ["url", " JaVaScRiPt:alert(1)"]]) {
-    const result = await page.evaluate(({ field, value }) => {
+    const result = await page.evaluate(async ({ field, value }) => {
       const player = window.player;
       const bad = structuredClone(player.timeline);
       bad.products[0][field] = value;
@@ -147,6 +147,8 @@ test("a javascript: product url or image is refused by validation", async () => 
       player.addEventListener("shoppable-error", listener);
       let thrown = null;
       try { player.timeline = bad; } catch (error) { thrown = String(error); }
+      // The shoppable-error comes after the setter returned.
+      await new Promise((resolve) => setTimeout(resolve));
       player.removeEventListener("shoppable-error", listener);
       return { errors, thrown, active: player.activeHotspots, timeline: JSON.stringify(player.timeline) };
     }, { field, value });

@@ -4,6 +4,7 @@ import { createServer } from "http-server";
 import { chromium } from "playwright-core";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
+import { serveStatic } from "./static-server.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "www");
 
@@ -34,10 +35,12 @@ export async function launch() {
 /**
  * A server and a browser for one test file, both closed by `close()` even when a test failed.
  * `page(path)` opens a fresh page, fails the test on any page error or console error, and
- * waits for the element to be defined.
+ * waits for the element to be defined. Options: `server` ({ headers, routes }, see
+ * static-server.mjs) serves www/ with per-page headers and generated responses instead of
+ * http-server.
  */
-export async function session() {
-  const server = await serve();
+export async function session({ server: serverOptions } = {}) {
+  const server = serverOptions ? await serveStatic(serverOptions) : await serve();
   const browser = await launch();
   const pages = [];
   return {

@@ -14,23 +14,29 @@ test("addHotspots while paused shows a hotspot visible now at once, and a later 
   const page = await livePlayer(s);
   await seek(page, 1.0); // nothing of the demo timeline is visible before 2.0 s
   assert.deepEqual(await page.evaluate(() => window.player.activeHotspots), []);
-  const now = await page.evaluate(() => {
+  const now = await page.evaluate(async () => {
     window.player.addHotspots([
       { id: "live-now", product: "tea-03", start: 0.5, end: 4.0, x: 0.5, y: 0.5 },
       { id: "live-later", product: "fan-02", start: 10.0, end: 11.5, x: 0.2, y: 0.3, label: "Later" },
     ]);
     // Synchronously after the call: no frame, no play.
     const button = window.player.shadowRoot.querySelector('[part~="hotspot"][data-hotspot-id="live-now"]');
+    const shows = () => window.events.filter((e) => e.type === "shoppable-hotspot-show").map((e) => e.detail.hotspotId);
+    const during = shows();
+    // The show event comes after the call returned (a microtask), before any frame.
+    await new Promise((resolve) => setTimeout(resolve));
     return {
       active: window.player.activeHotspots,
       button: button && { hidden: button.hidden, product: button.dataset.productId, label: button.getAttribute("aria-label") },
-      shows: window.events.filter((e) => e.type === "shoppable-hotspot-show").map((e) => e.detail.hotspotId),
+      showsDuringCall: during,
+      shows: shows(),
     };
   });
   assert.deepEqual(now.active, ["live-now"]);
   assert.equal(now.button?.hidden, false);
   assert.equal(now.button.product, "tea-03");
   assert.match(now.button.label, /Celadon tea set/);
+  assert.deepEqual(now.showsDuringCall, [], "no event inside the host's call");
   assert.deepEqual(now.shows, ["live-now"]);
   assert.deepEqual(await shownButtons(page), ["live-now"]);
 
@@ -58,7 +64,7 @@ test("addHotspots while playing shows the hotspot when playback reaches its star
 test("an invalid addHotspots list throws a TypeError naming every problem by path, emits shoppable-error, changes nothing", async () => {
   const page = await livePlayer(s);
   await seek(page, 4.0);
-  const result = await page.evaluate(() => {
+  const result = await page.evaluate(async () => {
     const before = { active: window.player.activeHotspots, timeline: JSON.stringify(window.player.timeline) };
     let error = null;
     try {
@@ -70,6 +76,8 @@ test("an invalid addHotspots list throws a TypeError naming every problem by pat
     } catch (e) {
       error = { isTypeError: e instanceof TypeError, message: e.message, errors: e.errors };
     }
+    // The shoppable-error comes after the call returned.
+    await new Promise((resolve) => setTimeout(resolve));
     return {
       error,
       before,
@@ -105,17 +113,21 @@ test("an invalid addHotspots list throws a TypeError naming every problem by pat
 test("addHotspots refuses an id already in use, or used twice in the list", async () => {
   const page = await livePlayer(s);
   await seek(page, 4.0);
-  const outcome = await page.evaluate(() => {
+  const outcome = await page.evaluate(async () => {
     const attempt = (list) => {
       try { window.player.addHotspots(list); return null; } catch (e) { return { isTypeError: e instanceof TypeError, paths: e.errors.map((p) => p.path), message: e.message }; }
     };
     const before = JSON.stringify(window.player.timeline);
+    const taken = attempt([{ id: "fan", product: "tea-03", start: 3, end: 6, x: 0.5, y: 0.5 }]);
+    const twice = attempt([
+      { id: "twin", product: "tea-03", start: 3, end: 6, x: 0.5, y: 0.5 },
+      { id: "twin", product: "fan-02", start: 3, end: 6, x: 0.6, y: 0.5 },
+    ]);
+    // The shoppable-error events come after the calls returned.
+    await new Promise((resolve) => setTimeout(resolve));
     return {
-      taken: attempt([{ id: "fan", product: "tea-03", start: 3, end: 6, x: 0.5, y: 0.5 }]),
-      twice: attempt([
-        { id: "twin", product: "tea-03", start: 3, end: 6, x: 0.5, y: 0.5 },
-        { id: "twin", product: "fan-02", start: 3, end: 6, x: 0.6, y: 0.5 },
-      ]),
+      taken,
+      twice,
       unchanged: JSON.stringify(window.player.timeline) === before,
       active: window.player.activeHotspots,
       errorEvents: window.events.filter((e) => e.type === "shoppable-error").length,
@@ -134,11 +146,15 @@ test("removeHotspots while paused hides at once (with a hide event) and ignores 
   const page = await livePlayer(s);
   await seek(page, 4.0);
   assert.deepEqual(await page.evaluate(() => window.player.activeHotspots), ["vase-still", "fan"]);
-  const result = await page.evaluate(() => {
+  const result = await page.evaluate(async () => {
     window.player.removeHotspots(["fan", "no-such-hotspot"]);
+    const active = window.player.activeHotspots;
+    const buttons = [...window.player.shadowRoot.querySelectorAll('[part~="hotspot"]')].map((b) => b.dataset.hotspotId);
+    // The hide event comes after the call returned (a microtask), before any frame.
+    await new Promise((resolve) => setTimeout(resolve));
     return {
-      active: window.player.activeHotspots,
-      buttons: [...window.player.shadowRoot.querySelectorAll('[part~="hotspot"]')].map((b) => b.dataset.hotspotId),
+      active,
+      buttons,
       hides: window.events.filter((e) => e.type === "shoppable-hotspot-hide").map((e) => e.detail),
       errors: window.events.filter((e) => e.type === "shoppable-error").length,
       timeline: window.player.timeline.hotspots.map((h) => h.id),
@@ -290,7 +306,7 @@ test("on a short player (a landscape phone) the pinned card is one row that leav
 test("an invalid upsertProducts list throws a TypeError with every problem's path and changes nothing", async () => {
   const page = await livePlayer(s);
   await seek(page, 4.0);
-  const result = await page.evaluate(() => {
+  const result = await page.evaluate(async () => {
     const before = JSON.stringify(window.player.timeline);
     let error = null;
     try {
@@ -302,6 +318,8 @@ test("an invalid upsertProducts list throws a TypeError with every problem's pat
     } catch (e) {
       error = { isTypeError: e instanceof TypeError, message: e.message, paths: e.errors.map((p) => p.path) };
     }
+    // The shoppable-error comes after the call returned.
+    await new Promise((resolve) => setTimeout(resolve));
     return {
       error,
       unchanged: JSON.stringify(window.player.timeline) === before,
