@@ -8,11 +8,12 @@
 
 use std::rc::Rc;
 
-use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, EventTarget, HtmlElement, HtmlVideoElement, KeyboardEvent, ResizeObserver, ShadowRoot};
 
+use crate::web::js;
+use crate::web::listener::{self, Listener};
 use crate::web::sync::FrameLoop;
 
 /// A browser fact the player reacts to.
@@ -36,13 +37,13 @@ pub type Sink = Rc<dyn Fn(Fact) -> bool>;
 
 pub struct Connection {
     sink: Sink,
-    _listeners: Vec<EventListener>,
+    _listeners: Vec<Listener>,
     resize: ResizeObserver,
     _resize_callback: Closure<dyn FnMut(JsValue)>,
     /// Running while the video plays.
     frames: Option<FrameLoop>,
     /// `cuechange` on each "shoppable" metadata track (rebuilt when tracks come and go).
-    track_listeners: Vec<EventListener>,
+    track_listeners: Vec<Listener>,
 }
 
 impl Drop for Connection {
@@ -62,7 +63,7 @@ impl Connection {
         let mut listeners = Vec::new();
         let mut listen = |target: &EventTarget, name: &'static str, fact: fn(&Event) -> Option<Fact>| {
             let sink = sink.clone();
-            listeners.push(EventListener::new(target, name, move |event| {
+            listeners.push(Listener::new(target, name, move |event| {
                 if let Some(fact) = fact(event) {
                     sink(fact);
                 }
@@ -85,15 +86,15 @@ impl Connection {
         // A metadata track's cues finished loading (`load` does not bubble: capture it).
         {
             let sink = sink.clone();
-            let options = EventListenerOptions { phase: EventListenerPhase::Capture, passive: true };
-            listeners.push(EventListener::new_with_options(video, "load", options, move |_| {
+            let options = listener::Options { capture: true, prevents_default: false };
+            listeners.push(Listener::with_options(video, "load", options, move |_| {
                 sink(Fact::Cues);
             }));
         }
         {
             let sink = sink.clone();
-            let options = EventListenerOptions::enable_prevent_default();
-            listeners.push(EventListener::new_with_options(shadow, "keydown", options, move |event| {
+            let options = listener::Options { capture: false, prevents_default: true };
+            listeners.push(Listener::with_options(shadow, "keydown", options, move |event| {
                 let escape = event.dyn_ref::<KeyboardEvent>().is_some_and(|key| key.key() == "Escape");
                 if escape && sink(Fact::Escape) {
                     event.prevent_default();
@@ -105,7 +106,7 @@ impl Connection {
         let resize_callback = Closure::<dyn FnMut(JsValue)>::new(move |_entries: JsValue| {
             resize_sink(Fact::Layout);
         });
-        let resize = ResizeObserver::new(resize_callback.as_ref().unchecked_ref())?;
+        let resize = ResizeObserver::new(&js::guard(resize_callback.as_ref()))?;
         resize.observe(video);
         resize.observe(host);
         Ok(Connection {
@@ -140,7 +141,7 @@ impl Connection {
         for track in tracks.iter() {
             let Some(track) = track.dyn_ref::<EventTarget>() else { continue };
             let sink = self.sink.clone();
-            self.track_listeners.push(EventListener::new(track, "cuechange", move |_| {
+            self.track_listeners.push(Listener::new(track, "cuechange", move |_| {
                 sink(Fact::Cues);
             }));
         }

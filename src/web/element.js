@@ -133,6 +133,22 @@ export function defineElement(create, halt) {
   }
 }
 
+/** `callback` run inside the guard: the browser never sees an exception from the module. */
+export function guard(callback) {
+  return (...args) => guarded(() => callback(...args));
+}
+
+/** Adds a guarded listener; returns what `unlisten` needs. */
+export function listen(target, type, callback, capture, passive) {
+  const registered = guard(callback);
+  target.addEventListener(type, registered, { capture, passive });
+  return registered;
+}
+
+export function unlisten(target, type, registered, capture) {
+  target.removeEventListener(type, registered, { capture });
+}
+
 /** Runs `callback` after the current call into the element has returned (host-caused events). */
 export function soon(callback) {
   queueMicrotask(() => guarded(callback));

@@ -15,6 +15,14 @@ extern "C" {
     /// Runs `callback` in a microtask (after the host's current call returned).
     pub fn soon(callback: &js_sys::Function);
 
+    /// `callback` wrapped in the module's guard (see `failure`), for the browser to call.
+    pub fn guard(callback: &JsValue) -> js_sys::Function;
+
+    /// Adds `callback`, guarded, as a listener; returns the function to give `unlisten`.
+    pub fn listen(target: &web_sys::EventTarget, name: &str, callback: &JsValue, capture: bool, passive: bool) -> JsValue;
+
+    pub fn unlisten(target: &web_sys::EventTarget, name: &str, registered: &JsValue, capture: bool);
+
     /// A `WeakRef` to `target`.
     pub fn weakly(target: &JsValue) -> JsValue;
 

@@ -39,6 +39,8 @@ struct Scheduled {
     clock: Clock,
     handle: Cell<Option<u32>>,
     closure: RefCell<Option<FrameClosure>>,
+    /// What the browser calls: the closure inside `element.js`'s guard (see `failure`).
+    callback: RefCell<Option<Function>>,
 }
 
 /// A running frame loop; calls `on_frame(media_time)` once per frame until dropped.
@@ -55,11 +57,16 @@ impl FrameLoop {
             clock: if has_video_frames { Clock::VideoFrame } else { Clock::AnimationFrame },
             handle: Cell::new(None),
             closure: RefCell::new(None),
+            callback: RefCell::new(None),
         });
         let weak = Rc::downgrade(&scheduled);
         // Made once: a key made per frame would be a new JS string every frame.
         let media_time = JsValue::from_str("mediaTime");
         let closure = Closure::<dyn FnMut(f64, JsValue)>::new(move |_now: f64, metadata: JsValue| {
+            // A halted module (see `failure`) asks for no frame again: the loop ends here.
+            if crate::web::failure::halted() {
+                return;
+            }
             let Some(scheduled) = weak.upgrade() else { return };
             let time = match scheduled.clock {
                 Clock::VideoFrame => Reflect::get(&metadata, &media_time)
@@ -72,6 +79,7 @@ impl FrameLoop {
             scheduled.request();
             on_frame(time);
         });
+        *scheduled.callback.borrow_mut() = Some(crate::web::js::guard(closure.as_ref()));
         *scheduled.closure.borrow_mut() = Some(closure);
         scheduled.request();
         FrameLoop { scheduled }
@@ -80,9 +88,8 @@ impl FrameLoop {
 
 impl Scheduled {
     fn request(&self) {
-        let Ok(closure) = self.closure.try_borrow() else { return };
-        let Some(closure) = closure.as_ref() else { return };
-        let callback: &Function = closure.as_ref().unchecked_ref();
+        let Ok(callback) = self.callback.try_borrow() else { return };
+        let Some(callback) = callback.as_ref() else { return };
         let handle = match self.clock {
             Clock::VideoFrame => Some(self.video.unchecked_ref::<FrameVideo>().request_video_frame_callback(callback)),
             Clock::AnimationFrame => web_sys::window().and_then(|window| window.request_animation_frame(callback).ok()).map(|h| h as u32),
@@ -104,6 +111,9 @@ impl Drop for FrameLoop {
             }
         }
         // Frees the closure (wasm-bindgen defers it if the closure is running right now).
+        if let Ok(mut callback) = self.scheduled.callback.try_borrow_mut() {
+            callback.take();
+        }
         if let Ok(mut closure) = self.scheduled.closure.try_borrow_mut() {
             closure.take();
         }
