@@ -200,7 +200,7 @@ test("validation refuses a url or image with a user name or password, in a timel
         const events = window.events.slice(from);
         let upsert = null;
         try { player.upsertProducts([{ id: "new", title: "New", price: 1, [field]: url }]); } catch (error) { upsert = error.errors?.map((e) => e.path) ?? String(error); }
-        // Its own shoppable-error comes after the call: let it pass before the next round counts.
+        // The refused call's own shoppable-error comes after it returned: let it pass.
         await new Promise((resolve) => setTimeout(resolve));
         results.push({ url, field, events: events.map((e) => [e.type, e.detail.code, (e.detail.errors || []).map((p) => p.path)]), upsert });
       }

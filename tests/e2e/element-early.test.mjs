@@ -1,10 +1,10 @@
 // The element before init() (CONTRACT.md sections 1 and 2), in the order a framework renders:
-// the package module is imported (it defines nothing: init() does), elements are created and
-// given their `timeline` as a property and connected, and only later is init() called, which
-// upgrades them. The property is taken as a timeline object, never turned into an attribute;
-// the timeline becomes active after init(), and `shoppable-ready` reaches a listener added after
-// the setter returned. An element in the markup before the module loaded, given its timeline
-// before its definition existed, is upgraded and works the same.
+// the package module is imported (which defines nothing yet: init() defines <shoppable-video>),
+// elements are created and given their `timeline` as a property (React 19 sets properties) and
+// connected, and only later is init() called. The property is taken as a timeline object when
+// the element is upgraded, never turned into an attribute; the timeline becomes active after
+// init(), and `shoppable-ready` reaches a listener added after the setter returned. An element
+// in the markup, given its timeline before the package was even imported, works the same.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { session } from "./harness.mjs";
@@ -52,13 +52,16 @@ test("an element created and given a timeline object after the package is import
     };
   }, TIMELINE);
   assert.equal(beforeInit.definedBefore, false);
-  assert.equal(beforeInit.definedOnImport, false, "importing the package defines nothing: init() does");
+  assert.equal(beforeInit.definedOnImport, false, "importing the package defines nothing (init() does)");
   assert.deepEqual(beforeInit.attributes, [null, null], "the timeline object is never turned into an attribute");
   assert.deepEqual(beforeInit.log, ["react:setter returned"], "nothing happens before init()");
 
-  await page.evaluate(() => window.pkg.default());
-  assert.equal(await page.evaluate(() => [window.reactPlayer, document.getElementById("in-markup")]
-    .every((element) => element instanceof customElements.get("shoppable-video"))), true, "init() upgrades both elements");
+  const upgraded = await page.evaluate(async () => {
+    await window.pkg.default();
+    const defined = customElements.get("shoppable-video");
+    return [window.reactPlayer, document.getElementById("in-markup")].map((p) => p instanceof defined);
+  });
+  assert.deepEqual(upgraded, [true, true], "init() defines the element and upgrades both");
   await page.waitForFunction(() => window.log.length >= 3, null, { timeout: 10_000 });
   const log = await page.evaluate(() => window.log);
   assert.deepEqual(log.slice().sort(), ["markup:shoppable-ready", "react:setter returned", "react:shoppable-ready"].sort());
