@@ -17,17 +17,33 @@ const files = readdirSync(dir)
 
 let passed = 0;
 let failed = 0;
+// A file that fails with no failing test of its own (it could not be loaded, or a hook threw)
+// counts as one failure: a run whose files never ran must not pass.
+const filesWithFailures = new Set();
+let fileFailures = 0;
 const stream = run({ files, concurrency: 1, timeout: 120_000 });
 stream.on("test:pass", (event) => { if (isLeaf(event) && !event.skip) passed += 1; });
-stream.on("test:fail", (event) => { if (isLeaf(event)) failed += 1; });
+stream.on("test:fail", (event) => {
+  if (isLeaf(event)) {
+    failed += 1;
+    filesWithFailures.add(event.file);
+  } else if (isFile(event) && !filesWithFailures.has(event.file)) {
+    fileFailures += 1;
+  }
+});
 const report = stream.compose(spec);
 report.pipe(process.stdout, { end: false });
 await finished(report);
+
+function isFile(event) {
+  return (event.name || "").endsWith(".test.mjs") || (event.file && event.name === event.file);
+}
 
 // Suites and files are reported as tests too; count only the tests themselves.
 function isLeaf(event) {
   return event.details?.type !== "suite" && !(event.name || "").endsWith(".test.mjs") && !(event.file && event.name === event.file);
 }
 
+failed += fileFailures;
 console.log(`\ne2e: ${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
