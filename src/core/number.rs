@@ -66,16 +66,20 @@ pub fn write_exact(out: &mut String, n: f64) -> bool {
 /// `String(n)`, handed over once by the browser layer when the module starts (the core cannot
 /// call JavaScript itself).
 #[cfg(target_arch = "wasm32")]
-pub fn set_far_printer(print: fn(&mut String, f64)) {
+pub fn set_far_printer(print: Printer) {
     far::PRINTER.with(|printer| printer.set(Some(print)));
 }
 
+/// Appends a number's text to a string.
+pub type Printer = fn(&mut String, f64);
+
 #[cfg(target_arch = "wasm32")]
 mod far {
+    use super::Printer;
     use std::cell::Cell;
 
     thread_local! {
-        pub(super) static PRINTER: Cell<Option<fn(&mut String, f64)>> = const { Cell::new(None) };
+        pub(super) static PRINTER: Cell<Option<Printer>> = const { Cell::new(None) };
     }
 
     /// `n` (finite, below 1e-6 or from 2^64 up) by the printer handed over; without one, close
@@ -379,7 +383,7 @@ impl Expansion {
     }
 
     fn last_even(&self) -> bool {
-        self.digits.last().is_none_or(|d| d % 2 == 0)
+        self.digits.last().map_or(true, |d| d % 2 == 0)
     }
 
     fn trim(&mut self) {
