@@ -80,7 +80,7 @@ function elementClass() {
       super();
       // Upgrade: a property set before the element was defined shadows the accessor: take it over.
       const early = [];
-      for (const name of ["timeline"]) {
+      for (const name of ["timeline", "strings"]) {
         if (Object.prototype.hasOwnProperty.call(this, name)) {
           early.push([name, this[name]]);
           delete this[name];
@@ -104,6 +104,9 @@ function elementClass() {
     }
     get timeline() { return this.#call((player) => player.timeline()) ?? null; }
     set timeline(value) { this.#call((player) => player.setTimeline(value)); }
+    /** The element's own words: every message key to its text now; set an object of overrides, or null. */
+    get strings() { return this.#call((player) => player.strings()) ?? {}; }
+    set strings(value) { this.#call((player) => player.setStrings(typeof value === "object" ? value : null)); }
     /** The video in use: the host's child `<video>`, else the one the element created, else null (before connect). */
     get video() {
       return this.querySelector(":scope > video") || this.shadowRoot?.querySelector("video[part~=video]") || null;
@@ -173,6 +176,51 @@ export function formatPrice(amount, currency, locale) {
     formats.set(key, format);
   }
   return format.format(amount);
+}
+
+const plurals = new Map();
+/** The CLDR plural category of `count` in `locale` ("one", "few", "other"...). Never throws. */
+export function pluralOf(locale, count) {
+  let rules = plurals.get(locale);
+  if (!rules) {
+    try { rules = new Intl.PluralRules(locale || undefined); } catch { return "other"; }
+    plurals.set(locale, rules);
+  }
+  return rules.select(count);
+}
+
+/** The `lang` of the nearest element that says one (the element's, an ancestor's, the document's), or "". */
+export function nearestLang(host) {
+  return host.closest("[lang]")?.getAttribute("lang") || "";
+}
+
+// The element fills the viewport where it cannot be made fullscreen (iPhone Safari: only a
+// video can); the stylesheet lays it out from this attribute.
+const FILLS_VIEWPORT = "data-fills-viewport";
+/** Enters or leaves fullscreen for the element itself (video and overlay together). */
+export function toggleFullscreen(host) {
+  const document = host.ownerDocument;
+  if (document.fullscreenElement === host) {
+    document.exitFullscreen().catch(() => {});
+  } else if (host.hasAttribute(FILLS_VIEWPORT)) {
+    host.removeAttribute(FILLS_VIEWPORT);
+  } else if (typeof host.requestFullscreen === "function" && document.fullscreenEnabled !== false) {
+    host.requestFullscreen().catch(() => host.setAttribute(FILLS_VIEWPORT, ""));
+  } else {
+    host.setAttribute(FILLS_VIEWPORT, "");
+  }
+}
+
+/** Leaves the viewport-filling fallback; true if it was on. */
+export function leaveFilledViewport(host) {
+  const was = host.hasAttribute(FILLS_VIEWPORT);
+  host.removeAttribute(FILLS_VIEWPORT);
+  return was;
+}
+
+/** Whether the element is fullscreen, or fills the viewport instead. */
+export function isFullscreen(host) {
+  return host.ownerDocument.fullscreenElement === host || host.hasAttribute(FILLS_VIEWPORT);
 }
 
 /** `url` resolved against `base`, or "" unless it is http(s) without a user name or password. */
@@ -412,7 +460,9 @@ export function takeNewCues(track) {
 
 // The shadow DOM's static part, built once with DOM calls (no HTML parsing: it works under
 // Trusted Types with no policy) and cloned per element. Static structure only: product text is
-// always set as text. A node is [tag, attributes, ...children]; a string child is a text node.
+// always set as text, and so are the element's own words (from the catalogs of core::words, set
+// by overlay.rs): the markup holds none. A node is [tag, attributes, ...children]; a string
+// child is a text node.
 // The part names are the contract's (CONTRACT.md section 2; names.rs lists them for Rust).
 const button = (part, ...children) => ["button", { type: "button", part }, ...children];
 const OVERLAY = ["div", { part: "overlay" },
@@ -421,18 +471,19 @@ const OVERLAY = ["div", { part: "overlay" },
     ["h2", { part: "card-title", id: "card-title" }],
     ["p", { class: "prices" }, ["span", { part: "card-price" }], ["s", { part: "card-original-price" }]],
     ["p", { part: "card-description" }],
-    ["div", { class: "actions" }, button("buy", "Buy now"), button("add-to-cart", "Add to cart")],
+    ["div", { class: "actions" }, button("buy"), button("add-to-cart")],
     ["p", { part: "card-status", role: "status" }],
-    ["button", { type: "button", part: "close", "aria-label": "Close" }, "\u00d7"]],
-  ["div", { part: "pinned", role: "region", "aria-label": "Now presenting", hidden: "" },
-    ["span", { class: "badge" }, "Now presenting"],
+    ["button", { type: "button", part: "close" }, "\u00d7"]],
+  ["div", { part: "pinned", role: "region", hidden: "" },
+    ["span", { class: "badge" }],
     button("pinned-title"),
     ["span", { part: "pinned-price" }],
-    ["div", { class: "actions" }, button("buy", "Buy now"), button("add-to-cart", "Add to cart")],
+    ["div", { class: "actions" }, button("buy"), button("add-to-cart")],
     ["p", { part: "card-status", role: "status" }]],
-  ["nav", { part: "rail", "aria-label": "Shop this video", hidden: "" },
-    ["button", { type: "button", part: "rail-toggle", "aria-expanded": "false", "aria-controls": "rail-list" }, "Shop"],
-    ["ul", { id: "rail-list" }]]];
+  ["nav", { part: "rail", hidden: "" },
+    ["button", { type: "button", part: "rail-toggle", "aria-expanded": "false", "aria-controls": "rail-list" }],
+    ["ul", { id: "rail-list" }]],
+  ["button", { type: "button", part: "fullscreen", "aria-pressed": "false" }]];
 // A hotspot is a button inside a bare positioned box: the frame loop moves the box, so the
 // browser restyles one plain element per move, not a button with its large default style and
 // its children (measured: a quarter of the style and layout time).
@@ -447,7 +498,7 @@ const OVERLAY_NODES = ["[part~=overlay]",
   "[part~=card] [part~=card-status]",
   "[part~=pinned]", "[part~=pinned-title]", "[part~=pinned-price]", "[part~=pinned] [part~=buy]",
   "[part~=pinned] [part~=add-to-cart]", "[part~=pinned] [part~=card-status]",
-  "[part~=rail]", "[part~=rail-toggle]", "#rail-list"];
+  "[part~=rail]", "[part~=rail-toggle]", "#rail-list", "[part~=pinned] .badge", "[part~=fullscreen]"];
 
 function build([tag, attributes, ...children]) {
   const node = document.createElement(tag);

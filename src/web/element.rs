@@ -125,10 +125,10 @@ impl Player {
                     shared.fetch_timeline(&url);
                 }
             }
-            attr::LOCALE => shared.update(Timing::AfterCall, move |state, _| {
-                state.locale = value.unwrap_or_else(navigator_language);
-                state.products_changed();
-            }),
+            attr::LOCALE => shared.update(Timing::AfterCall, move |state, _| state.set_locale_attr(value)),
+            attr::FULLSCREEN_BUTTON => {
+                shared.update(Timing::AfterCall, move |state, _| state.set_fullscreen_button(value.as_deref()))
+            }
             attr::CURRENCY => shared.update(Timing::AfterCall, move |state, _| {
                 state.currency_attr = value.filter(|c| !c.is_empty()).map(|c| c.to_ascii_uppercase());
                 state.products_changed();
@@ -179,6 +179,33 @@ impl Player {
             state.generation = state.generation.wrapping_add(1);
             state.load_timeline(checked, base, outbox);
         });
+    }
+
+    /// Every message key with its text in effect (the current catalog with the host's overrides).
+    pub fn strings(&self) -> JsValue {
+        let object = js_sys::Object::new();
+        self.shared.read(|state| {
+            for (key, text) in state.words.entries() {
+                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(&key.name()), &JsValue::from_str(text));
+            }
+        });
+        object.into()
+    }
+
+    /// The host's overrides: an object of key to text (texts that are not strings are skipped),
+    /// or `null` to clear them.
+    #[wasm_bindgen(js_name = setStrings)]
+    pub fn set_strings(&self, value: JsValue) {
+        let entries = (!value.is_null() && !value.is_undefined()).then(|| {
+            js_sys::Object::entries(value.unchecked_ref())
+                .iter()
+                .filter_map(|entry| {
+                    let entry: Array = entry.unchecked_into();
+                    Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
+                })
+                .collect::<Vec<_>>()
+        });
+        self.shared.update(Timing::AfterCall, move |state, _| state.set_strings(entries));
     }
 
     #[wasm_bindgen(js_name = activeHotspots)]
@@ -436,7 +463,9 @@ impl Shared {
             Fact::Layout => self.update(Timing::Now, |state, outbox| state.layout_changed(outbox)),
             Fact::Cues => self.read_cues(Timing::Now),
             Fact::Click(target) => self.on_click(&target),
-            Fact::Escape => return self.update_with(Timing::Now, |state, _| state.close_card()).unwrap_or(false),
+            Fact::Escape => {
+                return self.update_with(Timing::Now, |state, _| state.close_card() || state.leave_filled_viewport()).unwrap_or(false)
+            }
         }
         false
     }
@@ -463,6 +492,7 @@ impl Shared {
                 state.close_card();
             }),
             Some(part::RAIL_TOGGLE) => self.update(Timing::Now, |state, _| state.toggle_rail()),
+            Some(part::FULLSCREEN) => self.update(Timing::Now, |state, _| state.toggle_fullscreen()),
             _ => {}
         }
     }

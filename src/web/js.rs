@@ -32,6 +32,22 @@ extern "C" {
     #[wasm_bindgen(js_name = formatPrice)]
     pub fn format_price(amount: f64, currency: &str, locale: &str) -> String;
 
+    /// The CLDR plural category of `count` in `locale`.
+    #[wasm_bindgen(js_name = pluralOf)]
+    pub fn plural_of(locale: &str, count: f64) -> String;
+
+    #[wasm_bindgen(js_name = nearestLang)]
+    pub fn nearest_lang(host: &HtmlElement) -> String;
+
+    #[wasm_bindgen(js_name = toggleFullscreen)]
+    pub fn toggle_fullscreen(host: &HtmlElement);
+
+    #[wasm_bindgen(js_name = leaveFilledViewport)]
+    pub fn leave_filled_viewport(host: &HtmlElement) -> bool;
+
+    #[wasm_bindgen(js_name = isFullscreen)]
+    pub fn is_fullscreen(host: &HtmlElement) -> bool;
+
     #[wasm_bindgen(js_name = resolveHttpUrl)]
     pub fn resolve_http_url(url: &str, base: &str) -> String;
 

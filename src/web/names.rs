@@ -12,6 +12,7 @@ pub mod attr {
     pub const TAP_ACTION: &str = "tap-action";
     pub const RAIL: &str = "rail";
     pub const DATALAYER: &str = "datalayer";
+    pub const FULLSCREEN_BUTTON: &str = "fullscreen-button";
     /// Copied onto a video the element creates (never onto a host-provided child video).
     pub const VIDEO_PASS_THROUGH: [&str; 9] =
         ["src", "poster", "controls", "muted", "autoplay", "loop", "playsinline", "preload", "crossorigin"];
@@ -45,4 +46,5 @@ pub mod part {
     pub const ADD_TO_CART: &str = "add-to-cart";
     pub const CLOSE: &str = "close";
     pub const RAIL_TOGGLE: &str = "rail-toggle";
+    pub const FULLSCREEN: &str = "fullscreen";
 }

@@ -10,6 +10,7 @@ use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlImageElement, Node};
 
+use crate::core::words::{Message, Words};
 use crate::web::js;
 use crate::web::names::part;
 
@@ -23,6 +24,8 @@ pub struct Overlay {
     pub card: Card,
     pub pinned: Pinned,
     pub rail: Rail,
+    /// The fullscreen toggle (`aria-pressed`).
+    fullscreen: HtmlButtonElement,
 }
 
 /// One pooled hotspot: the box the frame loop moves, and the button in it.
@@ -34,6 +37,7 @@ struct Spot {
 /// The "now presenting" card of a livestream: independent of time.
 pub struct Pinned {
     pub root: HtmlElement,
+    badge: HtmlElement,
     title: HtmlElement,
     price: HtmlElement,
     pub buy: HtmlButtonElement,
@@ -56,6 +60,20 @@ pub struct RailEntry<'a> {
     pub title: &'a str,
     pub price: &'a str,
     pub available: bool,
+    /// What stands for the price when the product is not available.
+    pub sold_out: &'a str,
+}
+
+/// What the pinned card shows, already formatted.
+pub struct PinnedView<'a> {
+    pub title: &'a str,
+    pub price: &'a str,
+    pub available: bool,
+    /// The status of a product that is not available.
+    pub sold_out: &'a str,
+    /// The buttons' accessible names, which name the product ("Buy now: Cloisonne vase").
+    pub buy_name: &'a str,
+    pub add_name: &'a str,
 }
 
 pub struct Card {
@@ -80,6 +98,8 @@ pub struct CardView<'a> {
     /// An http(s) URL, or "" for none.
     pub image: &'a str,
     pub available: bool,
+    /// The status of a product that is not available.
+    pub sold_out: &'a str,
 }
 
 impl Overlay {
@@ -106,6 +126,7 @@ impl Overlay {
         };
         let pinned = Pinned {
             root: node(11)?,
+            badge: node(20)?,
             title: node(12)?,
             price: node(13)?,
             buy: button(14)?,
@@ -113,7 +134,33 @@ impl Overlay {
             status: node(16)?,
         };
         let rail = Rail { root: node(17)?, toggle: button(18)?, list: node(19)?, items: Vec::new() };
-        Ok(Overlay { layer: node(0)?, spots: Vec::new(), boxes_js: Array::new(), card, pinned, rail })
+        let fullscreen = button(21)?;
+        Ok(Overlay { layer: node(0)?, spots: Vec::new(), boxes_js: Array::new(), card, pinned, rail, fullscreen })
+    }
+
+    /// Puts the element's own words in place, in the `lang` and `dir` they are written in (at
+    /// connect, and when the locale or the host's `strings` change).
+    pub fn show_words(&self, words: &Words) {
+        let _ = self.layer.set_attribute("lang", words.lang());
+        let _ = self.layer.set_attribute("dir", words.dir().as_str());
+        let buy = words.text(Message::Buy);
+        let add = words.text(Message::AddToCart);
+        for (button, text) in [(&self.card.buy, buy), (&self.card.add_to_cart, add), (&self.pinned.buy, buy), (&self.pinned.add_to_cart, add)] {
+            button.set_text_content(Some(text));
+        }
+        let _ = self.card.close.set_attribute("aria-label", words.text(Message::Close));
+        let _ = self.card.root.set_attribute("aria-label", words.text(Message::ProductDetails));
+        let presenting = words.text(Message::NowPresenting);
+        let _ = self.pinned.root.set_attribute("aria-label", presenting);
+        self.pinned.badge.set_text_content(Some(presenting));
+        let _ = self.rail.root.set_attribute("aria-label", words.text(Message::ShopThisVideo));
+        let _ = self.fullscreen.set_attribute("aria-label", words.text(Message::Fullscreen));
+    }
+
+    /// The fullscreen toggle: shown unless the host turned it off, pressed while fullscreen.
+    pub fn show_fullscreen(&self, shown: bool, pressed: bool) {
+        self.fullscreen.set_hidden(!shown);
+        let _ = self.fullscreen.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
     }
 
     /// Lays the layer exactly over the video's content box (host padding-box coordinates).
@@ -194,7 +241,7 @@ impl Card {
         }
         self.buy.set_disabled(!view.available);
         self.add_to_cart.set_disabled(!view.available);
-        self.set_status(if view.available { "" } else { "Sold out" });
+        self.set_status(if view.available { "" } else { view.sold_out });
         Ok(())
     }
 
@@ -215,14 +262,16 @@ impl Card {
 
 impl Pinned {
     /// Shows the pinned product (`None` clears it).
-    pub fn show(&self, view: Option<(&str, &str, bool)>) {
+    pub fn show(&self, view: Option<PinnedView>) {
         match view {
-            Some((title, price, available)) => {
-                self.title.set_text_content(Some(title));
-                self.price.set_text_content(Some(price));
-                self.buy.set_disabled(!available);
-                self.add_to_cart.set_disabled(!available);
-                self.set_status(if available { "" } else { "Sold out" });
+            Some(view) => {
+                self.title.set_text_content(Some(view.title));
+                self.price.set_text_content(Some(view.price));
+                for (button, name) in [(&self.buy, view.buy_name), (&self.add_to_cart, view.add_name)] {
+                    button.set_disabled(!view.available);
+                    let _ = button.set_attribute("aria-label", name);
+                }
+                self.set_status(if view.available { "" } else { view.sold_out });
                 self.root.set_hidden(false);
             }
             None => self.root.set_hidden(true),
@@ -242,7 +291,6 @@ impl Rail {
         for entry in entries {
             self.append(entry);
         }
-        self.show_count(entries.len());
     }
 
     /// Appends an item (a product added at run time).
@@ -262,11 +310,10 @@ impl Rail {
         }
     }
 
-    /// "Shop (N)" on the toggle; no rail without products.
-    pub fn show_count(&self, count: usize) {
+    /// "Shop (N)" (`text`) on the toggle; no rail without products.
+    pub fn show_count(&self, count: usize, text: &str) {
         self.root.set_hidden(count == 0);
-        let count = count.to_string();
-        self.toggle.set_text_content(Some(&["Shop (", &count, ")"].concat()));
+        self.toggle.set_text_content(Some(text));
     }
 
     /// Marks the items whose product has a visible hotspot (listed in `active`); writes only
@@ -297,7 +344,7 @@ impl Rail {
 }
 
 fn rail_price<'a>(entry: &RailEntry<'a>) -> &'a str {
-    if entry.available { entry.price } else { "Sold out" }
+    if entry.available { entry.price } else { entry.sold_out }
 }
 
 /// Shows `pending` on a button while the host confirms an intent.

@@ -18,12 +18,13 @@ use crate::core::intent::{self, Action, Control, RepeatGuard, Source};
 use crate::core::stage::{Change, Stage};
 use crate::core::timeline::{Hotspot, Point, Product, Timeline};
 use crate::core::validate::{self, Cue};
+use crate::core::words::{Message, Plural, ProductText, Words};
 use crate::web::element::navigator_language;
 use crate::web::input::{refused, text_options};
 use crate::web::events::{Outgoing, Surface};
 use crate::web::js;
 use crate::web::names::{attr, part};
-use crate::web::overlay::{self, CardView, Overlay, RailEntry};
+use crate::web::overlay::{self, CardView, Overlay, PinnedView, RailEntry};
 use crate::web::style;
 
 /// How often (in frames) a playing video's object-fit and object-position are read again.
@@ -103,7 +104,14 @@ pub struct State {
     own_video: bool,
     pub stage: Stage,
     viewport: Viewport,
-    pub locale: String,
+    /// The locale prices are formatted in: `locale_attr`, else the nearest `lang`, else the browser's.
+    locale: String,
+    /// The `locale` attribute.
+    locale_attr: Option<String>,
+    /// The element's own words, in the catalog `locale` matches, with the host's `strings`.
+    pub words: Words,
+    /// The `fullscreen-button` attribute is not "off".
+    fullscreen_button: bool,
     pub currency_attr: Option<String>,
     pub tap_action: TapAction,
     pub rail_mode: RailMode,
@@ -149,6 +157,9 @@ impl State {
                 position: ObjectPosition::default(),
             },
             locale: navigator_language(),
+            locale_attr: None,
+            words: Words::new(&navigator_language()),
+            fullscreen_button: true,
             currency_attr: None,
             tap_action: TapAction::Card,
             rail_mode: RailMode::Auto,
@@ -191,13 +202,14 @@ impl State {
         self.overlay = Some(Overlay::new(&shadow)?);
         self.host = Some(host.clone());
         self.narrow = false;
+        self.resolve_locale();
         Ok(View { host, video, shadow, document })
     }
 
     /// After `connect`: the layout, the rail, the pinned card and the hotspots of this moment.
     pub fn show_all(&mut self, outbox: &mut Vec<Outgoing>) {
         self.relayout();
-        self.products_changed();
+        self.words_changed();
         let time = self.current_time();
         self.render(time, outbox);
     }
@@ -276,6 +288,7 @@ impl State {
 
     /// The intrinsic size, the element's box or fullscreen changed: the geometry changes.
     pub fn layout_changed(&mut self, outbox: &mut Vec<Outgoing>) {
+        self.show_fullscreen();
         self.relayout();
         let time = self.current_time();
         self.render(time, outbox);
@@ -365,8 +378,8 @@ impl State {
                     shown_or_hidden = true;
                     let Some(hotspot) = self.stage.hotspot(*key) else { continue };
                     let product = self.stage.product(&hotspot.product);
-                    let label = product.map(|p| self.aria_label(p)).unwrap_or_default();
                     let tag = hotspot.label.as_deref().unwrap_or("");
+                    let label = product.map(|p| self.aria_label(p, tag)).unwrap_or_default();
                     let _ = overlay.show_hotspot(*slot, &hotspot.id, &hotspot.product, &label, tag);
                     push_move(&mut self.moves, *slot, *x, *y);
                     outbox.push(Outgoing::HotspotShow {
@@ -434,9 +447,9 @@ impl State {
         self.join_cues(outbox);
         if let Some(overlay) = &self.overlay {
             for &slot in &upserted.relabeled {
-                let product = self.stage.visible_hotspot_at_slot(slot).and_then(|key| self.stage.hotspot(key)).and_then(|h| self.stage.product(&h.product));
-                if let Some(product) = product {
-                    let _ = overlay.label_hotspot(slot, &self.aria_label(product));
+                let Some(hotspot) = self.stage.visible_hotspot_at_slot(slot).and_then(|key| self.stage.hotspot(key)) else { continue };
+                if let Some(product) = self.stage.product(&hotspot.product) {
+                    let _ = overlay.label_hotspot(slot, &self.aria_label(product, hotspot.label.as_deref().unwrap_or("")));
                 }
             }
         }
@@ -456,9 +469,7 @@ impl State {
                 }
             }
         }
-        if let Some(overlay) = &self.overlay {
-            overlay.rail.show_count(self.stage.products().len());
-        }
+        self.show_rail_count();
         let products = self.stage.products();
         let replaced = |id: Option<&str>| id.is_some_and(|id| upserted.replaced.iter().any(|&at| products.get(at).is_some_and(|p| p.id == id)));
         let (card, pinned) = (replaced(self.card.as_ref().map(|open| open.product_id.as_str())), replaced(self.pinned.as_deref()));
@@ -473,9 +484,92 @@ impl State {
         self.render(time, outbox);
     }
 
-    /// A rail item's formatted price (the rest it borrows from the product).
+    /// A rail item's formatted price (the rest it borrows from the product and the words).
     fn rail_entry(&self, product: &Product) -> RailPrice {
-        RailPrice(self.price_text(product))
+        RailPrice(self.price_text(product), self.words.text(Message::SoldOut).to_owned())
+    }
+
+    /// The `locale` attribute changed (`None`: removed).
+    pub fn set_locale_attr(&mut self, value: Option<String>) {
+        self.locale_attr = value.filter(|locale| !locale.trim().is_empty());
+        self.resolve_locale();
+        self.words_changed();
+    }
+
+    /// The locale in effect: the attribute, else the nearest `lang` (while connected), else the browser's.
+    fn resolve_locale(&mut self) {
+        let locale = self
+            .locale_attr
+            .clone()
+            .or_else(|| self.host.as_ref().map(js::nearest_lang).filter(|lang| !lang.is_empty()))
+            .unwrap_or_else(navigator_language);
+        self.words.set_locale(&locale);
+        self.locale = locale;
+    }
+
+    /// The host's `strings`: (key, text) pairs over the catalogs; `None` clears them.
+    pub fn set_strings(&mut self, entries: Option<Vec<(String, String)>>) {
+        match entries {
+            Some(entries) => {
+                self.words.replace_overrides(entries.iter().map(|(key, text)| (key.as_str(), text.as_str())));
+            }
+            None => self.words.clear_overrides(),
+        }
+        self.words_changed();
+    }
+
+    /// Everything that shows the element's own words, after the locale or `strings` changed.
+    fn words_changed(&mut self) {
+        if let Some(overlay) = &self.overlay {
+            overlay.show_words(&self.words);
+        }
+        self.show_fullscreen();
+        self.products_changed();
+    }
+
+    /// `fullscreen-button`: "off" hides the toggle.
+    pub fn set_fullscreen_button(&mut self, value: Option<&str>) {
+        self.fullscreen_button = value != Some("off");
+        self.show_fullscreen();
+    }
+
+    /// The toggle: puts the element (video and overlay) in fullscreen, or takes it out.
+    pub fn toggle_fullscreen(&self) {
+        if let Some(host) = &self.host {
+            js::toggle_fullscreen(host);
+        }
+        self.show_fullscreen();
+    }
+
+    /// Escape outside a card: leaves the viewport-filling fallback; true if it was on.
+    pub fn leave_filled_viewport(&self) -> bool {
+        let left = self.host.as_ref().is_some_and(js::leave_filled_viewport);
+        self.show_fullscreen();
+        left
+    }
+
+    fn show_fullscreen(&self) {
+        if let (Some(overlay), Some(host)) = (&self.overlay, &self.host) {
+            overlay.show_fullscreen(self.fullscreen_button, js::is_fullscreen(host));
+        }
+    }
+
+    /// The words' plural category of `count` (for the catalog's language).
+    fn plural(&self, count: usize) -> Plural {
+        Plural::parse(&js::plural_of(self.words.lang(), count as f64)).unwrap_or(Plural::Other)
+    }
+
+    /// "Shop (12)" in the viewer's words and digits.
+    fn shop_count(&self, count: usize) -> String {
+        let digits = js::format_price(count as f64, "", &self.locale);
+        self.words.format(Message::ShopCount, self.plural(count), &[("count", &digits)])
+    }
+
+    fn show_rail_count(&self) {
+        let count = self.stage.products().len();
+        if let Some(overlay) = &self.overlay {
+            overlay.rail.show_count(count, &self.shop_count(count));
+        }
     }
 
     /// Everything that shows product text or prices, after products, locale or currency changed.
@@ -484,7 +578,7 @@ impl State {
             let Some(hotspot) = self.stage.hotspot(key) else { continue };
             if let Some(product) = self.stage.product(&hotspot.product) {
                 if let Some(overlay) = &self.overlay {
-                    let _ = overlay.label_hotspot(slot, &self.aria_label(product));
+                    let _ = overlay.label_hotspot(slot, &self.aria_label(product, hotspot.label.as_deref().unwrap_or("")));
                 }
             }
         }
@@ -510,18 +604,18 @@ impl State {
         product.price.map(|price| self.format_price(price, product)).unwrap_or_default()
     }
 
-    /// "Cloisonne vase, CN¥1,280.00" (and "sold out" when it is).
-    fn aria_label(&self, product: &Product) -> String {
-        let mut label = product.display_name().to_owned();
+    /// A hotspot's accessible name: its visible tag first, then "Cloisonne vase, CN¥1,280.00",
+    /// the price it was, and "Sold out" when it is (in the viewer's words).
+    fn aria_label(&self, product: &Product, tag: &str) -> String {
         let price = self.price_text(product);
-        if !price.is_empty() {
-            label.push_str(", ");
-            label.push_str(&price);
-        }
-        if !product.available {
-            label.push_str(", sold out");
-        }
-        label
+        let original_price = product.original_price.map(|p| self.format_price(p, product)).unwrap_or_default();
+        self.words.product_name(&ProductText {
+            tag,
+            title: product.display_name(),
+            price: &price,
+            original_price: &original_price,
+            available: product.available,
+        })
     }
 
     // ---- WebVTT metadata cues ---------------------------------------------------------------
@@ -663,6 +757,7 @@ impl State {
             description: product.description.as_deref().unwrap_or(""),
             image: &image,
             available: product.available,
+            sold_out: self.words.text(Message::SoldOut),
         };
         let filled = self.overlay.as_ref().is_some_and(|overlay| overlay.card.fill(&view).is_ok());
         self.show_awaited(Surface::Card);
@@ -699,7 +794,15 @@ impl State {
         match product {
             Some(product) => {
                 let price = self.price_text(product);
-                overlay.pinned.show(Some((product.display_name(), &price, product.available)));
+                let title = product.display_name();
+                overlay.pinned.show(Some(PinnedView {
+                    title,
+                    price: &price,
+                    available: product.available,
+                    sold_out: self.words.text(Message::SoldOut),
+                    buy_name: &self.words.product_action(Message::Buy, title),
+                    add_name: &self.words.product_action(Message::AddToCart, title),
+                }));
             }
             None => overlay.pinned.show(None),
         }
@@ -713,6 +816,7 @@ impl State {
         if let Some(overlay) = &mut self.overlay {
             overlay.rail.fill(&entries);
         }
+        self.show_rail_count();
         self.mark_rail();
         self.apply_rail_mode();
     }
@@ -865,7 +969,7 @@ impl State {
             busy |= awaited;
         }
         if busy {
-            self.set_status(surface, "Adding\u{2026}");
+            self.set_status(surface, self.words.text(Message::Adding));
         }
     }
 
@@ -882,16 +986,16 @@ impl State {
             return;
         }
         let text = match (ok, reason.is_empty()) {
-            (true, _) => "Added to cart",
+            (true, _) => self.words.text(Message::Added),
             (false, false) => reason,
-            (false, true) => "Could not add to cart",
+            (false, true) => self.words.text(Message::NotAdded),
         };
         self.set_status(answered.surface, text);
     }
 
     /// Without `respondWith`: says where the viewer's intent went.
     pub fn show_outcome(&self, surface: Surface, opened: bool) {
-        self.set_status(surface, if opened { "Opened in a new tab" } else { "" });
+        self.set_status(surface, if opened { self.words.text(Message::OpenedInNewTab) } else { "" });
     }
 
     /// Queues an analytics ecommerce event (only with the `datalayer` attribute).
@@ -922,10 +1026,10 @@ fn push_move(moves: &mut Vec<f64>, slot: usize, x: f64, y: f64) {
 }
 
 /// A rail item's price, formatted, until it becomes a `RailEntry` with its product.
-struct RailPrice(String);
+struct RailPrice(String, String);
 
 impl RailPrice {
     fn as_entry<'a>(&'a self, product: &'a Product) -> RailEntry<'a> {
-        RailEntry { product_id: &product.id, title: product.display_name(), price: &self.0, available: product.available }
+        RailEntry { product_id: &product.id, title: product.display_name(), price: &self.0, available: product.available, sold_out: &self.1 }
     }
 }

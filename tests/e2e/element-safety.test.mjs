@@ -96,7 +96,8 @@ test("product text holding markup is shown as text and runs nothing", async () =
   const [button] = await hotspots(page);
   assert.equal(button.id, "h-evil");
   const price = await page.evaluate(() => new Intl.NumberFormat("en-US", { style: "currency", currency: "EUR" }).format(10));
-  assert.ok(button.label.startsWith(raw), `aria-label ${JSON.stringify(button.label)} starts with the raw title`);
+  // The name begins with the visible tag, then the title, each as the raw text.
+  assert.ok(button.label.startsWith(`${label}, ${raw}`), `aria-label ${JSON.stringify(button.label)} starts with the raw tag and title`);
   assert.ok(button.label.includes(price), `aria-label names the price ${price}`);
   await page.mouse.click(button.cx, button.cy);
   await page.waitForFunction(() => !window.player.shadowRoot.querySelector('[part~="card"]').hidden);

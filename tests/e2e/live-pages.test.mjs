@@ -84,8 +84,10 @@ test("live.html: marking a product sold out updates the viewer's card; carts are
   const status = pinned.locator('[part~="card-status"]');
   // Confirm: the card says added, the page's cart counts it.
   await pinned.locator('[part~="add-to-cart"]').click();
-  await page.waitForFunction(() => document.getElementById("player").shadowRoot
-    .querySelector('[part~="pinned"] [part~="card-status"]').textContent === "Added to cart");
+  // The player's words are its locale's (zh-CN on this page): compare with what it says it shows.
+  const words = await page.evaluate(() => document.getElementById("player").strings);
+  await page.waitForFunction((added) => document.getElementById("player").shadowRoot
+    .querySelector('[part~="pinned"] [part~="card-status"]').textContent === added, words.added);
   assert.equal(await page.textContent("#cart-count"), "1");
   // Sold out: the host's reason.
   await page.check('input[name="carts"][value="soldout"]');
@@ -96,9 +98,9 @@ test("live.html: marking a product sold out updates the viewer's card; carts are
   await page.evaluate(() => document.getElementById("player").setAttribute("data-respond-timeout", "300"));
   await page.check('input[name="carts"][value="slow"]');
   await pinned.locator('[part~="add-to-cart"]').click();
-  await page.waitForFunction(() => document.getElementById("player").shadowRoot
-    .querySelector('[part~="pinned"] [part~="card-status"]').textContent === "Could not add to cart", null, { timeout: 5_000 });
-  assert.equal(await status.textContent(), "Could not add to cart");
+  await page.waitForFunction((notAdded) => document.getElementById("player").shadowRoot
+    .querySelector('[part~="pinned"] [part~="card-status"]').textContent === notAdded, words["not-added"], { timeout: 5_000 });
+  assert.equal(await status.textContent(), words["not-added"]);
   assert.equal(await page.textContent("#cart-count"), "1");
   assert.deepEqual(page.errors, []);
 });
