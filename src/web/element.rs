@@ -523,10 +523,6 @@ impl Shared {
     }
 }
 
-pub fn navigator_language() -> String {
-    web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default()
-}
-
 fn open_in_new_tab(url: &str) -> bool {
     let Some(window) = web_sys::window() else { return false };
     !url.is_empty() && window.open_with_url_and_target_and_features(url, "_blank", "noopener").is_ok()

@@ -19,7 +19,6 @@ use crate::core::stage::{Change, Stage};
 use crate::core::timeline::{Hotspot, Point, Product, Timeline};
 use crate::core::validate::{self, Cue};
 use crate::core::words::{Message, Plural, ProductText, Words};
-use crate::web::element::navigator_language;
 use crate::web::input::{refused, text_options};
 use crate::web::events::{Outgoing, Surface};
 use crate::web::js;
@@ -1015,6 +1014,11 @@ fn random_bytes() -> [u8; 16] {
         chunk.copy_from_slice(&word.to_le_bytes());
     }
     bytes
+}
+
+/// The browser's language, the locale of last resort.
+fn navigator_language() -> String {
+    web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default()
 }
 
 /// Queues a move for `placeHotspots` (`[slot, x, y, ...]`), in CSS px to 1/100 px: far finer
