@@ -94,7 +94,8 @@ impl Connection {
         {
             let sink = sink.clone();
             let options = listener::Options { capture: false, prevents_default: true };
-            listeners.push(Listener::with_options(shadow, "keydown", options, move |event| {
+            // On the host: Escape works wherever focus is in the element, its own video too.
+            listeners.push(Listener::with_options(host, "keydown", options, move |event| {
                 let escape = event.dyn_ref::<KeyboardEvent>().is_some_and(|key| key.key() == "Escape");
                 if escape && sink(Fact::Escape) {
                     event.prevent_default();

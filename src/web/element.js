@@ -483,7 +483,8 @@ const OVERLAY = ["div", { part: "overlay" },
   ["nav", { part: "rail", hidden: "" },
     ["button", { type: "button", part: "rail-toggle", "aria-expanded": "false", "aria-controls": "rail-list" }],
     ["ul", { id: "rail-list" }]],
-  ["button", { type: "button", part: "fullscreen", "aria-pressed": "false" }]];
+  ["button", { type: "button", part: "fullscreen", "aria-pressed": "false" }],
+  ["p", { class: "announcer", role: "status", "aria-live": "polite" }]];
 // A hotspot is a button inside a bare positioned box: the frame loop moves the box, so the
 // browser restyles one plain element per move, not a button with its large default style and
 // its children (measured: a quarter of the style and layout time).
@@ -498,7 +499,7 @@ const OVERLAY_NODES = ["[part~=overlay]",
   "[part~=card] [part~=card-status]",
   "[part~=pinned]", "[part~=pinned-title]", "[part~=pinned-price]", "[part~=pinned] [part~=buy]",
   "[part~=pinned] [part~=add-to-cart]", "[part~=pinned] [part~=card-status]",
-  "[part~=rail]", "[part~=rail-toggle]", "#rail-list", "[part~=pinned] .badge", "[part~=fullscreen]"];
+  "[part~=rail]", "[part~=rail-toggle]", "#rail-list", "[part~=pinned] .badge", "[part~=fullscreen]", ".announcer"];
 
 function build([tag, attributes, ...children]) {
   const node = document.createElement(tag);

@@ -476,7 +476,7 @@ impl Shared {
         }
         if let Some(product_id) = overlay::rail_product(target) {
             return self.update(Timing::Now, move |state, outbox| {
-                state.open_card(product_id, None, Source::Rail, None, None, outbox)
+                state.open_card(product_id, None, Source::Rail, None, outbox)
             });
         }
         if overlay::is_pinned_title(target) {

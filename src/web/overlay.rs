@@ -26,6 +26,8 @@ pub struct Overlay {
     pub rail: Rail,
     /// The fullscreen toggle (`aria-pressed`).
     fullscreen: HtmlButtonElement,
+    /// The one polite live region (visually hidden).
+    announcer: HtmlElement,
 }
 
 /// One pooled hotspot: the box the frame loop moves, and the button in it.
@@ -48,7 +50,7 @@ pub struct Pinned {
 /// "Shop this video": every product, marked while one of its hotspots is visible.
 pub struct Rail {
     pub root: HtmlElement,
-    toggle: HtmlButtonElement,
+    pub toggle: HtmlButtonElement,
     list: HtmlElement,
     /// (product id, item button, marked `aria-current`), in timeline order.
     items: Vec<(String, HtmlElement, bool)>,
@@ -135,7 +137,8 @@ impl Overlay {
         };
         let rail = Rail { root: node(17)?, toggle: button(18)?, list: node(19)?, items: Vec::new() };
         let fullscreen = button(21)?;
-        Ok(Overlay { layer: node(0)?, spots: Vec::new(), boxes_js: Array::new(), card, pinned, rail, fullscreen })
+        let announcer = node(22)?;
+        Ok(Overlay { layer: node(0)?, spots: Vec::new(), boxes_js: Array::new(), card, pinned, rail, fullscreen, announcer })
     }
 
     /// Puts the element's own words in place, in the `lang` and `dir` they are written in (at
@@ -155,6 +158,17 @@ impl Overlay {
         self.pinned.badge.set_text_content(Some(presenting));
         let _ = self.rail.root.set_attribute("aria-label", words.text(Message::ShopThisVideo));
         let _ = self.fullscreen.set_attribute("aria-label", words.text(Message::Fullscreen));
+    }
+
+    /// Says `text` to screen readers (polite).
+    pub fn announce(&self, text: &str) {
+        self.announcer.set_text_content(Some(text));
+    }
+
+    /// Focus to a control that is always there: the rail's toggle, else the fullscreen toggle.
+    pub fn focus_stable_control(&self) {
+        let target: &HtmlElement = if !self.rail.root.hidden() { &self.rail.toggle } else { &self.fullscreen };
+        let _ = target.focus();
     }
 
     /// The fullscreen toggle: shown unless the host turned it off, pressed while fullscreen.
@@ -227,6 +241,11 @@ impl Card {
         !self.root.hidden()
     }
 
+    /// Whether focus is in the card.
+    pub fn has_focus(&self) -> bool {
+        self.root.matches(":focus-within").unwrap_or(false)
+    }
+
     pub fn fill(&self, view: &CardView) -> DomResult<()> {
         self.title.set_text_content(Some(view.title));
         self.price.set_text_content(Some(view.price));
@@ -280,6 +299,11 @@ impl Pinned {
 
     pub fn set_status(&self, text: &str) {
         self.status.set_text_content(Some(text));
+    }
+
+    /// The title button (it opens the product's card), while the pinned card shows.
+    pub fn title_if_shown(&self) -> Option<HtmlElement> {
+        (!self.root.hidden()).then(|| self.title.clone())
     }
 }
 
@@ -341,16 +365,30 @@ impl Rail {
     pub fn is_expanded(&self) -> bool {
         !self.list.hidden()
     }
+
+    /// The item of `product_id` while the list shows, else the toggle.
+    pub fn item(&self, product_id: &str) -> Option<HtmlElement> {
+        if self.root.hidden() {
+            return None;
+        }
+        if !self.is_expanded() {
+            return Some(self.toggle.clone().unchecked_into());
+        }
+        self.items.iter().find(|(id, _, _)| id == product_id).map(|(_, button, _)| button.clone())
+    }
 }
 
 fn rail_price<'a>(entry: &RailEntry<'a>) -> &'a str {
     if entry.available { entry.price } else { entry.sold_out }
 }
 
-/// Shows `pending` on a button while the host confirms an intent.
+/// Shows `pending` on a button while the host confirms an intent. It stays enabled for focus
+/// (a disabled button would drop it to the page, and Escape with it): `aria-disabled` says it
+/// does nothing now, and the state ignores its clicks while the answer is awaited.
 pub fn set_pending(button: &HtmlButtonElement, pending: bool) {
-    button.set_disabled(pending);
-    let _ = if pending { button.set_attribute("aria-busy", "true") } else { button.remove_attribute("aria-busy") };
+    for name in ["aria-busy", "aria-disabled"] {
+        let _ = if pending { button.set_attribute(name, "true") } else { button.remove_attribute(name) };
+    }
 }
 
 

@@ -29,6 +29,9 @@ use crate::web::style;
 /// How often (in frames) a playing video's object-fit and object-position are read again.
 const STYLE_CHECK_FRAMES: u32 = 30;
 
+/// At most one live announcement of products in view per this many milliseconds.
+const ANNOUNCE_GAP_MS: f64 = 4_000.0;
+
 /// Narrower players than this show the rail collapsed in `rail="auto"`.
 const NARROW_PX: f64 = 480.0;
 
@@ -52,8 +55,6 @@ struct OpenCard {
     source: Source,
     video_time: f64,
     position: Option<Point>,
-    /// The hotspot slot to give focus back to on close.
-    opener_slot: Option<usize>,
 }
 
 /// An intent whose outcome the host promised through `respondWith`.
@@ -111,6 +112,10 @@ pub struct State {
     pub words: Words,
     /// The `fullscreen-button` attribute is not "off".
     fullscreen_button: bool,
+    /// Titles of products that came into view and were not announced yet.
+    unannounced: Vec<String>,
+    /// When the last announcement was made (ms since the epoch).
+    announced_at: f64,
     pub currency_attr: Option<String>,
     pub tap_action: TapAction,
     pub rail_mode: RailMode,
@@ -159,6 +164,8 @@ impl State {
             locale_attr: None,
             words: Words::new(&navigator_language()),
             fullscreen_button: true,
+            unannounced: Vec::new(),
+            announced_at: f64::NEG_INFINITY,
             currency_attr: None,
             tap_action: TapAction::Card,
             rail_mode: RailMode::Auto,
@@ -330,6 +337,30 @@ impl State {
 
     /// A frame of the playing video. Every `STYLE_CHECK_FRAMES` frames it also checks the
     /// video's object-fit and object-position, which a page may change with a class and no resize.
+    /// Tells screen readers, through the overlay's one polite live region, which products came
+    /// into view: those of one moment together, at most one announcement every
+    /// `ANNOUNCE_GAP_MS` (the rest wait for the next frame after it). A host turns it off with
+    /// empty `new-in-view` and `new-in-view-count` strings.
+    fn announce(&mut self) {
+        if self.unannounced.is_empty() {
+            return;
+        }
+        let now = js_sys::Date::now();
+        if now - self.announced_at < ANNOUNCE_GAP_MS {
+            return;
+        }
+        let titles: Vec<&str> = self.unannounced.iter().map(String::as_str).collect();
+        let count = js::format_price(titles.len() as f64, "", &self.locale);
+        let text = self.words.new_in_view(&titles, &count, self.plural(titles.len()));
+        if let Some(overlay) = &self.overlay {
+            if !text.is_empty() {
+                overlay.announce(&text);
+                self.announced_at = now;
+            }
+        }
+        self.unannounced.clear();
+    }
+
     pub fn play_frame(&mut self, time: f64, outbox: &mut Vec<Outgoing>) {
         #[cfg(feature = "failure-hook")]
         if self.panic_on_frame {
@@ -366,7 +397,12 @@ impl State {
             match change {
                 Change::Hide { slot, hotspot_id, product_id } => {
                     shown_or_hidden = true;
+                    // Focus on a hotspot that ends moves to a stable control, never to the page.
+                    let focused = overlay.hotspot_button(*slot).is_some_and(|button| button.matches(":focus").unwrap_or(false));
                     let _ = overlay.hide_hotspot(*slot);
+                    if focused {
+                        overlay.focus_stable_control();
+                    }
                     outbox.push(Outgoing::HotspotHide {
                         hotspot_id: hotspot_id.clone(),
                         product_id: product_id.clone(),
@@ -388,6 +424,10 @@ impl State {
                     });
                     if let Some(product) = product {
                         self.analytics("view_item", product, outbox);
+                        let title = product.display_name();
+                        if !self.unannounced.iter().any(|t| t == title) {
+                            self.unannounced.push(title.to_owned());
+                        }
                     }
                 }
                 Change::Move { slot, x, y } => push_move(&mut self.moves, *slot, *x, *y),
@@ -395,6 +435,7 @@ impl State {
         }
         overlay.place_hotspots(&self.moves);
         self.overlay = Some(overlay);
+        self.announce();
         if shown_or_hidden {
             self.mark_rail();
         }
@@ -692,14 +733,13 @@ impl State {
                 source: Source::Hotspot,
                 video_time: self.presented_time,
                 position,
-                opener_slot: Some(slot),
             };
             self.select(&open, outbox);
             let control = Control::new(Action::BuyNow, Source::Hotspot, u64::from(key));
             self.emit_intent(Action::BuyNow, &open, control, Surface::None, outbox);
             return;
         }
-        self.open_card(product_id, Some(hotspot_id), Source::Hotspot, position, Some(slot), outbox);
+        self.open_card(product_id, Some(hotspot_id), Source::Hotspot, position, outbox);
     }
 
     /// Opens the product card (from a hotspot or the rail) and tells the host.
@@ -709,13 +749,12 @@ impl State {
         hotspot_id: Option<String>,
         source: Source,
         position: Option<Point>,
-        opener_slot: Option<usize>,
         outbox: &mut Vec<Outgoing>,
     ) {
         if !self.stage.has_product(&product_id) {
             return;
         }
-        let open = OpenCard { product_id, hotspot_id, source, video_time: self.presented_time, position, opener_slot };
+        let open = OpenCard { product_id, hotspot_id, source, video_time: self.presented_time, position };
         self.select(&open, outbox);
         self.card = Some(open);
         if self.refresh_card() {
@@ -763,14 +802,31 @@ impl State {
         filled
     }
 
-    /// Closes the card; gives focus back to the hotspot that opened it. False if none was open.
+    /// Closes the card. Focus that was in it goes back to what opened it: the same hotspot (by
+    /// id, wherever it is now), the rail item or the pinned title; when that is gone, to a
+    /// stable control of the element, never to the page. False if no card was open.
     pub fn close_card(&mut self) -> bool {
-        let opener = self.card.take().and_then(|open| open.opener_slot);
+        let open = self.card.take();
         let Some(overlay) = &self.overlay else { return false };
         let was_open = overlay.card.is_open();
+        let had_focus = overlay.card.has_focus();
         overlay.card.close();
-        if let Some(button) = opener.and_then(|slot| overlay.hotspot_button(slot)) {
-            let _ = button.focus();
+        if had_focus {
+            let opener = open.and_then(|open| match open.source {
+                Source::Hotspot => {
+                    let id = open.hotspot_id?;
+                    let slot = self.stage.visible().find(|&(_, key)| self.stage.hotspot(key).is_some_and(|h| h.id == id))?.0;
+                    overlay.hotspot_button(slot).cloned()
+                }
+                Source::Rail => overlay.rail.item(&open.product_id),
+                Source::Pinned => overlay.pinned.title_if_shown(),
+            });
+            match opener {
+                Some(opener) => {
+                    let _ = opener.focus();
+                }
+                None => overlay.focus_stable_control(),
+            }
         }
         was_open
     }
@@ -783,7 +839,7 @@ impl State {
     /// The viewer opened the pinned product: its card, with `source: "pinned"`.
     pub fn open_pinned(&mut self, outbox: &mut Vec<Outgoing>) {
         if let Some(product_id) = self.pinned.clone() {
-            self.open_card(product_id, None, Source::Pinned, None, None, outbox);
+            self.open_card(product_id, None, Source::Pinned, None, outbox);
         }
     }
 
@@ -859,7 +915,6 @@ impl State {
                 source: Source::Pinned,
                 video_time: self.presented_time,
                 position: None,
-                opener_slot: None,
             };
             (open, Surface::Pinned)
         } else {

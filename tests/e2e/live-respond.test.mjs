@@ -27,9 +27,10 @@ async function cardWithDeferredAnswer() {
 const card = (page) => part(page, "card");
 const cardStatus = (page) => card(page).locator('[part~="card-status"]');
 
-/** The button's pending state: aria-busy and disabled. */
+/** The button's pending state: aria-busy and aria-disabled (it stays focusable: a disabled
+ * button would drop focus to the page). `disabled` is the product's being unavailable. */
 async function pending(button) {
-  return button.evaluate((b) => ({ busy: b.getAttribute("aria-busy"), disabled: b.disabled }));
+  return button.evaluate((b) => ({ busy: b.getAttribute("aria-busy"), disabled: b.disabled || b.getAttribute("aria-disabled") === "true" }));
 }
 
 /** Waits until the card's status says `text`. */
@@ -40,7 +41,7 @@ async function statusIs(page, text) {
   }, text, { timeout: 5_000 });
 }
 
-test("respondWith({ok: true}): the button is busy and disabled while pending, then the card says Added to cart", async () => {
+test("respondWith({ok: true}): the button is busy and aria-disabled while pending, then the card says Added to cart", async () => {
   const page = await cardWithDeferredAnswer();
   const button = card(page).locator('[part~="add-to-cart"]');
   await button.click();
