@@ -76,6 +76,17 @@ async function startDriver(engine) {
   let stderr = "";
   child.stderr.on("data", (chunk) => { stderr = (stderr + chunk).slice(-4000); });
   const exited = new Promise((resolve) => child.once("exit", resolve));
+  // A test process that ends early (a timeout, Ctrl-C) leaves no driver or browser behind.
+  const kill = () => { try { process.kill(-child.pid, "SIGTERM"); } catch { /* already gone */ } };
+  const killAndExit = (signal) => { kill(); process.exit(128 + (signal === "SIGINT" ? 2 : 15)); };
+  process.once("exit", kill);
+  process.once("SIGINT", killAndExit);
+  process.once("SIGTERM", killAndExit);
+  exited.then(() => {
+    process.off("exit", kill);
+    process.off("SIGINT", killAndExit);
+    process.off("SIGTERM", killAndExit);
+  });
   const spawnError = new Promise((resolve) => child.once("error", resolve));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
@@ -93,7 +104,7 @@ async function startDriver(engine) {
   }
   function stop() {
     if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-    try { process.kill(-child.pid, "SIGTERM"); } catch { /* already gone */ }
+    kill();
     return Promise.race([exited, sleep(5_000)]);
   }
   return { url, stop, stderr: () => stderr };
