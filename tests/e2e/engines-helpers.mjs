@@ -3,15 +3,18 @@
 // player, with the frame loop on `requestVideoFrameCallback` and again with it deleted (the
 // `requestAnimationFrame` fallback), the video plays and a hotspot appears at its start, a paused
 // seek shows the timeline's hotspots, each button's centre lies on its point of the picture, a
-// click opens the card, and Buy now emits `shoppable-intent` with the contract's detail. An H.264
-// MP4 plays as well as the VP9 WebM. What the engine supports is printed for the README's table.
+// click opens the card, and Buy now emits `shoppable-intent` with the contract's detail. Hotspots
+// also lie on their points under object-fit cover and while keyframed; an H.264 MP4 plays as well
+// as the VP9 WebM; prices show where navigator.language is no BCP 47 tag. What the engine
+// supports is printed for the README's table.
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve } from "./harness.mjs";
 import { openBrowser, ENGINES } from "./webdriver.mjs";
-import { mount, seek, hotspots, expectedPoints, activeAt, eventsOf, readJson } from "./element-helpers.mjs";
+import { mount, seek, hotspots, expectedPoints, activeAt, positionAt, eventsOf, readJson } from "./element-helpers.mjs";
 
 const shop = readJson("test/shop.timeline.json");
+const geometry = readJson("test/geometry.timeline.json");
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 // Letterboxed (object-fit: contain in a box taller than 16:9), so the picture does not start at
 // the element's corner and a mapping that ignored object-fit would miss.
@@ -213,6 +216,31 @@ export function engineSmoke(engine) {
     assert.equal(buttons.length, 2);
     buttons.forEach((b, i) => assert.ok(Math.abs(b.cx - expected[i].x) <= PIXELS && Math.abs(b.cy - expected[i].y) <= PIXELS,
       `${b.id} centred at (${b.cx}, ${b.cy}), expected (${expected[i].x}, ${expected[i].y})`));
+    assert.deepEqual(await page.evaluate(() => window.pageErrors), []);
+  });
+
+  test(`${label}: under object-fit cover with object-position 20% 80%, fixed and keyframed hotspots lie on their points, cropped ones get no button`, async () => {
+    await openPlayer();
+    await mount(page, {
+      attributes: { src: "/media/crafts.webm", muted: true, playsinline: true, preload: "auto" },
+      css: "#player { display: block; width: 300px; height: 400px; } #player::part(video) { object-fit: cover; object-position: 20% 80%; }",
+      timeline: geometry,
+    });
+    for (const time of [4, 8.25]) {
+      await seek(page, time);
+      const live = activeAt(geometry, time).map((id) => geometry.hotspots.find((h) => h.id === id));
+      const expected = await expectedPoints(page, live.map((h) => positionAt(h, time)));
+      const shown = new Map((await hotspots(page)).map((b) => [b.id, b]));
+      const visible = live.filter((h, i) => expected[i].visible);
+      assert.ok(visible.length >= 2 && visible.length < live.length, `some points are cropped, some not (${visible.length} of ${live.length})`);
+      assert.deepEqual([...shown.keys()].sort(), visible.map((h) => h.id).sort(), `at ${time} s the buttons are the hotspots on the visible picture`);
+      live.forEach((h, i) => {
+        const b = shown.get(h.id);
+        if (!b) return;
+        assert.ok(Math.abs(b.cx - expected[i].x) <= PIXELS && Math.abs(b.cy - expected[i].y) <= PIXELS,
+          `at ${time} s ${h.id} centred at (${b.cx}, ${b.cy}), expected (${expected[i].x}, ${expected[i].y})`);
+      });
+    }
     assert.deepEqual(await page.evaluate(() => window.pageErrors), []);
   });
 
