@@ -12,7 +12,7 @@ PORT     ?= 8080
 CHROMIUM ?= /usr/bin/chromium
 CHROMEDRIVER ?= /usr/bin/chromedriver
 # The other engines (make test-firefox, make test-webkit). geckodriver has no Debian package and
-# npm's downloads it from the internet, so it is built with cargo install, into a directory of its own
+# npm's downloads it from the internet, so cargo builds it from source, into a directory of its own
 # off PATH: wasm-bindgen-test-runner takes any geckodriver on PATH over Chromium's driver.
 FIREFOX  ?= /usr/bin/firefox-esr
 WEBKITWEBDRIVER ?= /usr/bin/WebKitWebDriver
