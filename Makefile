@@ -11,12 +11,23 @@ NPM_BIN  := node_modules/.bin
 PORT     ?= 8080
 CHROMIUM ?= /usr/bin/chromium
 CHROMEDRIVER ?= /usr/bin/chromedriver
+# The other engines (make test-firefox, make test-webkit). geckodriver has no Debian package and
+# npm's downloads it from the internet, so cargo builds it from source, into a directory of its own
+# off PATH: wasm-bindgen-test-runner takes any geckodriver on PATH over Chromium's driver.
+FIREFOX  ?= /usr/bin/firefox-esr
+WEBKITWEBDRIVER ?= /usr/bin/WebKitWebDriver
+GECKODRIVER_VERSION := 0.37.1
+WEBDRIVERS ?= $(or $(CARGO_HOME),$(HOME)/.cargo)/webdrivers
+GECKODRIVER ?= $(WEBDRIVERS)/bin/geckodriver
+# WebKitGTK's MiniBrowser has no headless mode: it runs on Xvfb (xvfb-run's default screen,
+# 640x480 at 8 bits, is too small and too poor for the tests).
+XVFB_RUN := xvfb-run -a -s "-screen 0 1280x1024x24"
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # http-server uses an API Node deprecated; its warning is noise in test output.
 NODE_OPTIONS ?= --no-deprecation
 export CHROMIUM CHROMEDRIVER NODE_OPTIONS
 
-.PHONY: build demo test bench profile tools rust-tools js-tools browser examples example-builds test-native test-web test-types test-e2e test-hosts pkg-test size size-check clean
+.PHONY: build demo test bench profile tools rust-tools js-tools browser browsers firefox webkit geckodriver examples example-builds test-native test-web test-types test-e2e test-hosts test-firefox test-webkit pkg-test size size-check clean
 
 # A recipe that fails leaves no half-made target behind (pkg/ is made in several steps).
 .DELETE_ON_ERROR:
@@ -41,10 +52,46 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@echo "installing the pinned JS tools (npm ci)"
 	@npm ci --no-audit --no-fund --loglevel=error
 
+# Each engine: a shell test that says it is installed, and the Debian packages that install it.
+# WebKitGTK's packages pull the GStreamer plugins that play VP9 and H.264; firefox-esr recommends
+# the libavcodec that plays H.264 (recommended packages are installed).
+CHROMIUM_READY := [ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ]
+CHROMIUM_DEBS  := chromium chromium-driver
+FIREFOX_READY  := [ -x $(FIREFOX) ]
+FIREFOX_DEBS   := firefox-esr
+WEBKIT_READY   := [ -x $(WEBKITWEBDRIVER) ] && command -v xvfb-run >/dev/null && command -v xauth >/dev/null
+WEBKIT_DEBS    := webkit2gtk-driver xvfb xauth
+
+# $(call apt-install,ENGINES): the packages of those of ENGINES that are missing, in one apt-get run.
+define apt-install
+missing=""; \
+$(foreach engine,$(1),$($(engine)_READY) || missing="$$missing $($(engine)_DEBS)"; ) \
+if [ -n "$$missing" ]; then \
+  echo "installing$$missing"; \
+  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+fi
+endef
+
 browser:
-	@if ! [ -x $(CHROMIUM) ] || ! [ -x $(CHROMEDRIVER) ]; then \
-	  echo "installing chromium and chromium-driver"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	@$(call apt-install,CHROMIUM)
+
+# Every engine `make test` uses, with one apt-get update.
+browsers:
+	@$(call apt-install,CHROMIUM FIREFOX WEBKIT)
+
+firefox: geckodriver
+	@$(call apt-install,FIREFOX)
+
+webkit:
+	@$(call apt-install,WEBKIT)
+
+# Once. An unoptimized build: under a minute on 2 cores where the release build takes about 3, and
+# a driver that only relays a few commands per test is no slower for it.
+geckodriver:
+	@have=$$( ($(GECKODRIVER) --version 2>/dev/null || true) | awk 'NR == 1 { print $$2 }'); \
+	if [ "$$have" != "$(GECKODRIVER_VERSION)" ]; then \
+	  echo "installing geckodriver $(GECKODRIVER_VERSION) (was: $${have:-none}); takes a minute"; \
+	  cargo install --quiet --force --debug geckodriver --version $(GECKODRIVER_VERSION) --root $(WEBDRIVERS); \
 	fi
 
 ## ---- build ---------------------------------------------------------------------------------
@@ -117,7 +164,7 @@ demo: build
 
 ## ---- tests ---------------------------------------------------------------------------------
 
-test: build size-check browser test-native test-web test-types test-e2e
+test: build size-check browsers test-native test-web test-types test-e2e test-firefox test-webkit
 
 test-native:
 	@echo "== native tests (cargo test)"
@@ -142,6 +189,21 @@ test-e2e: build browser examples pkg-test
 	@echo "== end-to-end tests (Playwright, headless Chromium)"
 	@ln -sfn ../pkg www/pkg
 	@node tests/e2e/run.mjs
+
+# The in-browser Rust tests (tests/web.rs) and the end-to-end smoke (tests/e2e/engines-*.test.mjs,
+# plain WebDriver) in Firefox ESR and in WebKitGTK. wasm-bindgen-test-runner picks its driver
+# from GECKODRIVER, then SAFARIDRIVER (any W3C driver: WebKitWebDriver is one), then CHROMEDRIVER.
+test-firefox: build firefox
+	@echo "== Firefox ESR: in-browser tests (wasm-bindgen-test, geckodriver) and the end-to-end smoke"
+	@GECKODRIVER=$(GECKODRIVER) cargo test --target $(TARGET) --test web
+	@ln -sfn ../pkg www/pkg
+	@GECKODRIVER=$(GECKODRIVER) FIREFOX=$(FIREFOX) node tests/e2e/run.mjs engines-firefox
+
+test-webkit: build webkit
+	@echo "== WebKitGTK: in-browser tests (wasm-bindgen-test, WebKitWebDriver under Xvfb) and the end-to-end smoke"
+	@SAFARIDRIVER=$(WEBKITWEBDRIVER) $(XVFB_RUN) cargo test --target $(TARGET) --test web
+	@ln -sfn ../pkg www/pkg
+	@WEBKITWEBDRIVER=$(WEBKITWEBDRIVER) $(XVFB_RUN) node tests/e2e/run.mjs engines-webkit
 
 # Only the host apps and the package install (tests/e2e/hosts-*.test.mjs).
 test-hosts: build browser examples

@@ -1,5 +1,7 @@
 // Runs every tests/e2e/*.test.mjs with node's test runner (one file at a time: 2 cores, one
-// browser each), prints the spec report and a closing "N passed, N failed" line.
+// browser each), prints the spec report and a closing "N passed, N failed" line. Arguments pick
+// files by part of their name. The other engines' files (engines-*.test.mjs: Firefox, WebKit)
+// run only when named, as `make test-firefox` and `make test-webkit` do.
 import { run } from "node:test";
 import { spec } from "node:test/reporters";
 import { finished } from "node:stream/promises";
@@ -11,7 +13,7 @@ const dir = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 const files = readdirSync(dir)
   .filter((name) => name.endsWith(".test.mjs"))
-  .filter((name) => only.length === 0 || only.some((pattern) => name.includes(pattern)))
+  .filter((name) => (only.length === 0 ? !name.startsWith("engines-") : only.some((pattern) => name.includes(pattern))))
   .sort()
   .map((name) => join(dir, name));
 
