@@ -1,7 +1,7 @@
 // The public API of <shoppable-video> (CONTRACT.md section 2), written once. tools/typings.mjs
 // makes from it, and from the data types in types/data.d.ts, both pkg/shoppable_video.d.ts
 // (TypeScript, with the event maps, React's and Vue's declarations) and pkg/custom-elements.json
-// (the Custom Elements Manifest that IDEs and catalogs read). tests/e2e/hosts-api.test.mjs checks
+// (the Custom Elements Manifest that IDEs and catalogs read). tests/types/api.test.mjs checks
 // that docs/API.md documents every name listed here. Types are TypeScript text naming the
 // types of data.d.ts; descriptions are Markdown, the first sentence a summary.
 

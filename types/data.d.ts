@@ -107,7 +107,7 @@ export interface ShoppableProblem {
 
 /**
  * The element's own words: message key to text. The getter gives every key in effect; the setter
- * takes overrides (unknown keys are ignored). The keys and their placeholders are in the README.
+ * takes overrides (unknown keys are ignored). The keys and their placeholders are in the README and in docs/API.md.
  */
 export type ShoppableStrings = Record<string, string>;
 

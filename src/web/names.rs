@@ -2,8 +2,8 @@
 //! its attributes, events and shadow parts. Everything else refers to these, so a rename is one
 //! edit and a reader sees the whole public surface at a glance.
 
-// The tag and the list of observed attributes are in element.js, which defines the element when
-// the package is imported; these are the names Rust matches.
+// The tag and the list of observed attributes are in element.js, whose `defineElement` (called
+// by `init()`) defines the element; these are the names Rust matches.
 
 pub mod attr {
     pub const TIMELINE: &str = "timeline";

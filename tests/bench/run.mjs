@@ -40,7 +40,7 @@
 //    The same page with ?writes=0 is the frame-callback floor: only the re-request and the
 //    timing hook, what any per-frame overlay pays before doing anything.
 // d. Load, validate and index a timeline of 10,000 / 100,000 hotspots from a JS object: time
-//    from `element.timeline = object` to the `shoppable-ready` event (dispatched synchronously)
+//    from `element.timeline = object` to the `shoppable-ready` event (dispatched in a microtask after the setter returns)
 //    in a fresh page each run (a first load, as a viewer gets it); median of 5 / 3 runs (the
 //    notes add the same set again in the same page, with the wasm code warm). The
 //    peer's figure: `player.overlay({ overlays })` with the same hotspots (it validates nothing
