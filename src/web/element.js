@@ -107,9 +107,11 @@ function elementClass() {
     /** The element's own words: every message key to its text now; set an object of overrides, or null. */
     get strings() { return this.#call((player) => player.strings()) ?? {}; }
     set strings(value) { this.#call((player) => player.setStrings(typeof value === "object" ? value : null)); }
-    /** The video in use: the host's child `<video>`, else the one the element created, else null (before connect). */
+    /** The video in use; out of the document, the one it would use: the host's child `<video>`,
+     * else the one the element created, else null (before its first connection). */
     get video() {
-      return this.querySelector(":scope > video") || this.shadowRoot?.querySelector("video[part~=video]") || null;
+      return this.#call((player) => player.video()) ||
+        this.querySelector(":scope > video") || this.shadowRoot?.querySelector("video[part~=video]") || null;
     }
     get activeHotspots() { return this.#call((player) => player.activeHotspots()) || []; }
     addHotspots(list) { this.#call((player) => player.addHotspots(list)); }

@@ -17,7 +17,7 @@ use std::rc::{Rc, Weak};
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
+use web_sys::{HtmlElement, HtmlVideoElement};
 
 use crate::core::intent::{Action, Source};
 use crate::core::number;
@@ -206,6 +206,11 @@ impl Player {
                 .collect::<Vec<_>>()
         });
         self.shared.update(Timing::AfterCall, move |state, _| state.set_strings(entries));
+    }
+
+    /// The video in use while connected (the JS getter looks it up otherwise).
+    pub fn video(&self) -> Option<HtmlVideoElement> {
+        self.shared.read(|state| state.video.clone()).flatten()
     }
 
     #[wasm_bindgen(js_name = activeHotspots)]
