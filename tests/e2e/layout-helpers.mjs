@@ -78,14 +78,17 @@ export async function layoutPage(browser, base, setup, { timeline = LAYOUT_TIMEL
   return page;
 }
 
-/** Puts the overlay in `state` (see STATES): pins a product, opens the rail, opens a card. */
+/**
+ * Puts the overlay in `state` (see STATES): pins a product (`pinned`: true for tea-03, or an
+ * id), opens the rail, opens a card (`card`: true for the hotspot "centre", or a hotspot id).
+ */
 export async function enter(page, state) {
   await page.evaluate(async ({ pinned, rail, card }) => {
     const player = window.player;
     const root = player.shadowRoot;
-    if (pinned) player.pinProduct("tea-03");
+    if (pinned) player.pinProduct(pinned === true ? "tea-03" : pinned);
     if (rail) player.setAttribute("rail", "open");
-    if (card) root.querySelector('[part~="hotspot"][data-hotspot-id="centre"]').click();
+    if (card) root.querySelector(`[part~="hotspot"][data-hotspot-id="${card === true ? "centre" : card}"]`).click();
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   }, state);
 }
