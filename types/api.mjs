@@ -164,7 +164,7 @@ export const parts = [
 
 /** CSS custom properties read on the element. */
 export const cssProperties = [
-  { name: "--shoppable-accent", default: "#e4393c", syntax: "<color>", description: "The hotspot's dot, prices and the buy button." },
+  { name: "--shoppable-accent", default: "#d70c19", syntax: "<color>", description: "The hotspot's dot, prices and the buy button (keep 4.5:1 on the card's background)." },
   { name: "--shoppable-on-accent", default: "#fff", syntax: "<color>", description: "Text on the accent." },
   { name: "--shoppable-hotspot-size", default: "44px", syntax: "<length>", description: "The hotspot's tap target (never below 44px)." },
   { name: "--shoppable-dot-size", default: "18px", syntax: "<length>", description: "The visible dot inside it." },
@@ -172,6 +172,7 @@ export const cssProperties = [
   { name: "--shoppable-card-color", default: "#1d1d1f", syntax: "<color>", description: "The card's text." },
   { name: "--shoppable-radius", default: "12px", syntax: "<length>", description: "The card's corners." },
   { name: "--shoppable-font", default: "system-ui, -apple-system, \"Segoe UI\", \"PingFang SC\", \"Microsoft YaHei\", sans-serif", syntax: "*", description: "All text." },
+  { name: "--shoppable-controls-height", default: "72px", syntax: "<length>", description: "The band at the bottom of the picture that the overlay leaves to the video's native control bar while it has `controls`." },
 ];
 
 /** The element's light DOM. */

@@ -269,37 +269,49 @@ test("the pinned card's title opens the product card with source pinned", async 
   assert.equal(intent.position, null);
 });
 
-test("on a short player (a landscape phone) the pinned card is one row that leaves the picture visible, and still works", async () => {
+test("on a small player the pinned card is a chip beside the toggles, whose title opens the card; a low wide player has one row with its buttons; a tall one the whole card", async () => {
   const page = await livePlayer(s, { css: "shoppable-video { width: 360px; aspect-ratio: 16 / 9; }" });
   await seek(page, 0.5);
   await page.evaluate(() => window.player.pinProduct("fan-02"));
   const pinned = part(page, "pinned");
   await pinned.waitFor({ state: "visible" });
   const player = await page.locator("#player").boundingBox();
-  const card = await pinned.boundingBox();
-  assert.ok(card.height <= player.height * 0.35, `pinned ${card.height} px high on a ${player.height} px player`);
-  assert.ok(card.x >= player.x && card.x + card.width <= player.x + player.width, "inside the player");
-  assert.equal(await pinned.locator(".badge").isVisible(), false);
-  for (const name of ["pinned-title", "buy", "add-to-cart"]) {
-    const box = await pinned.locator(`[part~="${name}"]`).boundingBox();
-    assert.ok(box && box.y >= card.y && box.y + box.height <= card.y + card.height + 0.5, `${name} in the row`);
-    assert.ok(box.height >= (name === "pinned-title" ? 24 : 44), `${name} is ${box.height} px high`);
+  const chip = await pinned.boundingBox();
+  assert.ok(chip.height <= player.height * 0.25, `pinned ${chip.height} px high on a ${player.height} px player`);
+  assert.ok(chip.x >= player.x && chip.x + chip.width <= player.x + player.width, "inside the player");
+  for (const name of [".badge", '[part~="buy"]', '[part~="add-to-cart"]']) {
+    assert.equal(await pinned.locator(name).isVisible(), false, `no ${name} in the chip`);
   }
-  // The rail's toggle moved below the row: both can be tapped.
-  const toggle = await part(page, "rail-toggle").boundingBox();
-  assert.ok(toggle.y >= card.y + card.height, `toggle at ${toggle.y}, the row ends at ${card.y + card.height}`);
-  await pinned.locator('[part~="add-to-cart"]').click();
+  // The toggles share its row and none overlaps another.
+  const boxes = [chip, await part(page, "rail-toggle").boundingBox(), await part(page, "fullscreen").boundingBox()];
+  for (const [i, a] of boxes.entries()) {
+    assert.ok(Math.abs(a.y - chip.y) < 1 || a.y >= chip.y, "in the top row");
+    for (const b of boxes.slice(i + 1)) {
+      assert.ok(a.x + a.width <= b.x || b.x + b.width <= a.x, `no overlap: ${JSON.stringify([a, b])}`);
+    }
+  }
+  await part(page, "pinned-title").click();
+  await part(page, "card").waitFor({ state: "visible" });
+  await part(page, "card").locator('[part~="add-to-cart"]').click();
   await page.waitForFunction(() => window.events.some((e) => e.type === "shoppable-intent"));
   assert.equal((await eventsOf(page, "shoppable-intent"))[0].source, "pinned");
+  await part(page, "close").click();
   await part(page, "rail-toggle").click();
   assert.equal(await part(page, "rail-toggle").getAttribute("aria-expanded"), "true");
 
-  // A taller player of the same width has the full card again (the layout follows the player's size).
-  await page.evaluate(() => { document.getElementById("live-style").textContent = "shoppable-video { width: 360px; aspect-ratio: 9 / 16; }"; });
-  await page.waitForFunction(() => {
-    const badge = window.player.shadowRoot.querySelector('[part~="pinned"] .badge');
-    return getComputedStyle(badge).display !== "none";
-  });
+  // A low but wide player: one row, its buttons in it (44 px targets), no badge.
+  await page.evaluate(() => { document.getElementById("live-style").textContent = "shoppable-video { width: 720px; height: 330px; }"; });
+  await pinned.locator('[part~="buy"]').waitFor({ state: "visible" });
+  const row = await pinned.boundingBox();
+  assert.equal(await pinned.locator(".badge").isVisible(), false);
+  for (const name of ["pinned-title", "buy", "add-to-cart"]) {
+    const box = await pinned.locator(`[part~="${name}"]`).boundingBox();
+    assert.ok(box.y >= row.y && box.y + box.height <= row.y + row.height + 0.5, `${name} in the row`);
+    assert.ok(box.height >= (name === "pinned-title" ? 24 : 44), `${name} is ${box.height} px high`);
+  }
+  // A large player has the whole card again (the layout follows the player's size).
+  await page.evaluate(() => { document.getElementById("live-style").textContent = "shoppable-video { width: 800px; aspect-ratio: 4 / 3; }"; });
+  await pinned.locator(".badge").waitFor({ state: "visible" });
   assert.deepEqual(page.errors, []);
 });
 
