@@ -364,6 +364,22 @@ export function placeLayer(layer, left, top, width, height) {
 }
 
 /**
+ * The boxes of the shown `parts` and the video's control band, [left, top, right, bottom, ...]
+ * in px of `layer` (where hotspots are placed): a hotspot whose point is in one rests.
+ */
+export function readCovers(layer, parts) {
+  const base = layer.getBoundingClientRect();
+  const rects = [];
+  for (const part of parts) {
+    const box = part.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0) rects.push(box.left - base.left, box.top - base.top, box.right - base.left, box.bottom - base.top);
+  }
+  const band = parseFloat(getComputedStyle(layer).getPropertyValue("--_band")) || 0;
+  if (band > 0) rects.push(-Infinity, base.height - band, Infinity, Infinity);
+  return new Float64Array(rects);
+}
+
+/**
  * The layout facts the geometry needs, read at once (only when they may have changed):
  * [left, top, width, height] of the video's content box relative to the host's padding box,
  * the video's intrinsic size, its object-fit and object-position, and both as one `fitOf` key.

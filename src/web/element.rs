@@ -143,7 +143,7 @@ impl Player {
                     _ => RailMode::Auto,
                 };
                 state.rail_toggled = None;
-                state.apply_rail_mode();
+                state.rail_mode_changed();
             }),
             attr::DATALAYER => shared.update(Timing::AfterCall, move |state, _| state.datalayer = value.is_some()),
             _ if attr::VIDEO_PASS_THROUGH.contains(&name.as_str()) => {

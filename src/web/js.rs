@@ -64,6 +64,9 @@ extern "C" {
     #[wasm_bindgen(js_name = placeLayer)]
     pub fn place_layer(layer: &HtmlElement, left: f64, top: f64, width: f64, height: f64);
 
+    #[wasm_bindgen(js_name = readCovers)]
+    pub fn read_covers(layer: &HtmlElement, parts: &Array) -> js_sys::Float64Array;
+
     #[wasm_bindgen(js_name = readLayout)]
     pub fn read_layout(host: &HtmlElement, video: &HtmlVideoElement) -> Array;
 

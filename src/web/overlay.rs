@@ -26,6 +26,11 @@ pub struct Overlay {
     pub rail: Rail,
     /// The fullscreen toggle (`aria-pressed`).
     fullscreen: HtmlButtonElement,
+    /// The parts a hotspot may lie under, as a JS array for `readCovers`.
+    cover_parts: Array,
+    /// Their boxes and the control band's, `[left, top, right, bottom, ...]` in layer px, read
+    /// when they may have changed (never per frame).
+    covers: Vec<f64>,
     /// The one polite live region (visually hidden).
     announcer: HtmlElement,
 }
@@ -34,6 +39,10 @@ pub struct Overlay {
 struct Spot {
     positioned: HtmlElement,
     button: HtmlElement,
+    /// Where its point is (layer px), and whether it rests under a part or the control band.
+    x: f64,
+    y: f64,
+    inert: bool,
 }
 
 /// The "now presenting" card of a livestream: independent of time.
@@ -51,7 +60,7 @@ pub struct Pinned {
 pub struct Rail {
     pub root: HtmlElement,
     pub toggle: HtmlButtonElement,
-    list: HtmlElement,
+    pub list: HtmlElement,
     /// (product id, item button, marked `aria-current`), in timeline order.
     items: Vec<(String, HtmlElement, bool)>,
 }
@@ -138,7 +147,19 @@ impl Overlay {
         let rail = Rail { root: node(17)?, toggle: button(18)?, list: node(19)?, items: Vec::new() };
         let fullscreen = button(21)?;
         let announcer = node(22)?;
-        Ok(Overlay { layer: node(0)?, spots: Vec::new(), boxes_js: Array::new(), card, pinned, rail, fullscreen, announcer })
+        let cover_parts = Array::of4(&pinned.root, &rail.toggle, &rail.list, &fullscreen);
+        Ok(Overlay {
+            layer: node(0)?,
+            spots: Vec::new(),
+            boxes_js: Array::new(),
+            card,
+            pinned,
+            rail,
+            fullscreen,
+            cover_parts,
+            covers: Vec::new(),
+            announcer,
+        })
     }
 
     /// Puts the element's own words in place, in the `lang` and `dir` they are written in (at
@@ -158,6 +179,43 @@ impl Overlay {
         self.pinned.badge.set_text_content(Some(presenting));
         let _ = self.rail.root.set_attribute("aria-label", words.text(Message::ShopThisVideo));
         let _ = self.fullscreen.set_attribute("aria-label", words.text(Message::Fullscreen));
+    }
+
+    /// Reads again where the parts a hotspot may lie under are (after one was shown, hidden or
+    /// refilled, or the layout changed), and rests the hotspots now under one.
+    pub fn read_covers(&mut self) {
+        self.covers = js::read_covers(&self.layer, &self.cover_parts).to_vec();
+        for slot in 0..self.spots.len() {
+            self.rest_if_covered(slot);
+        }
+    }
+
+    /// A shown hotspot's point moved (layer px): it rests (inert: hidden, not focusable, not
+    /// tappable) while under a part or on the video's control bar. Writes only on a change.
+    pub fn place_point(&mut self, slot: usize, x: f64, y: f64) {
+        if let Some(spot) = self.spots.get_mut(slot) {
+            spot.x = x;
+            spot.y = y;
+        }
+        self.rest_if_covered(slot);
+    }
+
+    fn rest_if_covered(&mut self, slot: usize) {
+        let Some(spot) = self.spots.get(slot) else { return };
+        let (x, y) = (spot.x, spot.y);
+        let covered = !spot.positioned.hidden()
+            && self.covers.chunks_exact(4).any(|r| x >= r[0] && x <= r[2] && y >= r[1] && y <= r[3]);
+        if covered == spot.inert {
+            return;
+        }
+        let focused = covered && spot.button.matches(":focus").unwrap_or(false);
+        let _ = spot.positioned.toggle_attribute_with_force("inert", covered);
+        if let Some(spot) = self.spots.get_mut(slot) {
+            spot.inert = covered;
+        }
+        if focused {
+            self.focus_stable_control();
+        }
     }
 
     /// Says `text` to screen readers (polite).
@@ -190,13 +248,13 @@ impl Overlay {
                 .and_then(|child| child.dyn_into::<HtmlElement>().ok())
                 .ok_or_else(|| JsValue::from_str("no hotspot button"))?;
             self.boxes_js.push(&positioned);
-            self.spots.push(Spot { positioned, button });
+            self.spots.push(Spot { positioned, button, x: f64::NAN, y: f64::NAN, inert: false });
         }
         self.spots.get(slot).ok_or_else(|| JsValue::from_str("no hotspot button"))
     }
 
     pub fn show_hotspot(&mut self, slot: usize, hotspot_id: &str, product_id: &str, aria_label: &str, tag: &str) -> DomResult<()> {
-        let Spot { positioned, button } = self.spot(slot)?;
+        let Spot { positioned, button, .. } = self.spot(slot)?;
         button.set_attribute("part", part::HOTSPOT)?;
         button.set_attribute("data-hotspot-id", hotspot_id)?;
         button.set_attribute("data-product-id", product_id)?;
@@ -209,8 +267,11 @@ impl Overlay {
     }
 
     pub fn hide_hotspot(&mut self, slot: usize) -> DomResult<()> {
-        let Some(Spot { positioned, button }) = self.spots.get(slot) else { return Ok(()) };
+        let Some(Spot { positioned, button, inert, .. }) = self.spots.get_mut(slot) else { return Ok(()) };
         positioned.set_hidden(true);
+        if std::mem::take(inert) {
+            positioned.remove_attribute("inert")?;
+        }
         button.set_attribute("part", "")?;
         button.remove_attribute("data-hotspot-id")?;
         button.remove_attribute("data-product-id")

@@ -32,6 +32,13 @@ const STYLE_CHECK_FRAMES: u32 = 30;
 /// At most one live announcement of products in view per this many milliseconds.
 const ANNOUNCE_GAP_MS: f64 = 4_000.0;
 
+/// The video's native control bar, kept free of the overlay (the stylesheet's default
+/// `--shoppable-controls-height`).
+const CONTROL_BAND_PX: f64 = 72.0;
+
+/// Players lower than this above their control bar show the rail collapsed in `rail="auto"`.
+const LOW_PX: f64 = 236.0;
+
 /// Narrower players than this show the rail collapsed in `rail="auto"`.
 const NARROW_PX: f64 = 480.0;
 
@@ -314,6 +321,7 @@ impl State {
     fn relayout(&mut self) {
         let (Some(host), Some(video)) = (&self.host, &self.video) else { return };
         let facts = js::read_layout(host, video);
+        let controls = video.controls();
         let number = |i: u32| facts.get(i).as_f64().unwrap_or(0.0);
         let (left, top, width, height) = (number(0), number(1), number(2), number(3));
         self.fit = facts.get(8).as_string().unwrap_or_default();
@@ -327,12 +335,18 @@ impl State {
         };
         if let Some(overlay) = &self.overlay {
             overlay.place_layer(left, top, width, height);
+            // A host's own video with controls keeps its control bar free, as a created one
+            // does (`:host([controls])` in the stylesheet).
+            let _ = overlay.layer.toggle_attribute_with_force("data-controls", controls && !self.own_video);
         }
-        let narrow = width > 0.0 && width < NARROW_PX;
+        // Narrow players, and players low above their control bar, start with the rail collapsed.
+        let band = if controls { CONTROL_BAND_PX } else { 0.0 };
+        let narrow = width > 0.0 && (width < NARROW_PX || height - band < LOW_PX);
         if narrow != self.narrow {
             self.narrow = narrow;
             self.apply_rail_mode();
         }
+        self.read_covers();
     }
 
     /// A frame of the playing video. Every `STYLE_CHECK_FRAMES` frames it also checks the
@@ -417,6 +431,7 @@ impl State {
                     let label = product.map(|p| self.aria_label(p, tag)).unwrap_or_default();
                     let _ = overlay.show_hotspot(*slot, &hotspot.id, &hotspot.product, &label, tag);
                     push_move(&mut self.moves, *slot, *x, *y);
+                    overlay.place_point(*slot, *x, *y);
                     outbox.push(Outgoing::HotspotShow {
                         hotspot_id: hotspot.id.clone(),
                         product_id: hotspot.product.clone(),
@@ -430,7 +445,10 @@ impl State {
                         }
                     }
                 }
-                Change::Move { slot, x, y } => push_move(&mut self.moves, *slot, *x, *y),
+                Change::Move { slot, x, y } => {
+                    push_move(&mut self.moves, *slot, *x, *y);
+                    overlay.place_point(*slot, *x, *y);
+                }
             }
         }
         overlay.place_hotspots(&self.moves);
@@ -519,6 +537,7 @@ impl State {
         if pinned {
             self.refresh_pinned();
         }
+        self.read_covers();
         self.mark_rail();
         let time = self.current_time();
         self.render(time, outbox);
@@ -571,6 +590,7 @@ impl State {
     pub fn set_fullscreen_button(&mut self, value: Option<&str>) {
         self.fullscreen_button = value != Some("off");
         self.show_fullscreen();
+        self.read_covers();
     }
 
     /// The toggle: puts the element (video and overlay) in fullscreen, or takes it out.
@@ -586,6 +606,13 @@ impl State {
         let left = self.host.as_ref().is_some_and(js::leave_filled_viewport);
         self.show_fullscreen();
         left
+    }
+
+    /// Where the parts a hotspot may lie under are now (after one changed): see `Overlay::read_covers`.
+    fn read_covers(&mut self) {
+        if let Some(overlay) = &mut self.overlay {
+            overlay.read_covers();
+        }
     }
 
     fn show_fullscreen(&self) {
@@ -625,6 +652,7 @@ impl State {
         self.refresh_card();
         self.refresh_pinned();
         self.fill_rail();
+        self.read_covers();
     }
 
     fn currency_for<'a>(&'a self, product: &'a Product) -> Option<&'a str> {
@@ -834,6 +862,7 @@ impl State {
     pub fn pin(&mut self, product_id: Option<String>) {
         self.pinned = product_id;
         self.refresh_pinned();
+        self.read_covers();
     }
 
     /// The viewer opened the pinned product: its card, with `source: "pinned"`.
@@ -897,10 +926,17 @@ impl State {
         }
     }
 
+    /// The `rail` attribute changed.
+    pub fn rail_mode_changed(&mut self) {
+        self.apply_rail_mode();
+        self.read_covers();
+    }
+
     pub fn toggle_rail(&mut self) {
         let Some(overlay) = &self.overlay else { return };
         self.rail_toggled = Some(!overlay.rail.is_expanded());
         self.apply_rail_mode();
+        self.read_covers();
     }
 
     // ---- intents ----------------------------------------------------------------------------
