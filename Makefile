@@ -105,7 +105,7 @@ media-tools:
 # What www/ serves from elsewhere: the package, and hls.js for the live pages (never the element's).
 www-links: js-tools
 	@ln -sfn ../pkg www/pkg
-	@mkdir -p www/vendor && ln -sfn ../../node_modules/hls.js/dist/hls.mjs www/vendor/hls.mjs
+	@mkdir -p www/vendor && for file in hls.mjs hls.worker.js; do ln -sfn ../../node_modules/hls.js/dist/$$file www/vendor/$$file; done
 
 ## ---- build ---------------------------------------------------------------------------------
 

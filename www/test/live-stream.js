@@ -44,7 +44,9 @@ window.watch = ({ playlist, liveSyncDuration, timeline }) => {
   player.timeline = timeline;
   document.getElementById("stage").append(player);
 
-  const hls = new Hls({ liveSyncDuration, liveMaxLatencyDuration: liveSyncDuration + 8, enableWorker: false });
+  // Transmuxing in hls.js's worker keeps the page's main thread (and so its frame callbacks) free.
+  const workerPath = new URL("../vendor/hls.worker.js", import.meta.url).href;
+  const hls = new Hls({ liveSyncDuration, liveMaxLatencyDuration: liveSyncDuration + 8, workerPath });
   // The recipe: program time = media time + (the fragment's program date-time - its start).
   hls.on(Hls.Events.FRAG_CHANGED, (_, { frag }) => {
     if (Number.isFinite(frag.programDateTime)) player.programTimeOffset = frag.programDateTime / 1000 - frag.start;
@@ -53,10 +55,11 @@ window.watch = ({ playlist, liveSyncDuration, timeline }) => {
   hls.attachMedia(video);
   hls.on(Hls.Events.MANIFEST_PARSED, () => { video.play().catch(() => {}); });
 
-  // Each presented frame: its media time, its program time, and what the element showed.
+  // Each frame a callback saw: its media time, its program time, and how many frames the
+  // browser had presented by then (a busy page misses the callbacks of some; so does the element).
   window.frames = [];
   const onFrame = (now, metadata) => {
-    window.frames.push({ media: metadata.mediaTime, program: programTime(hls, metadata.mediaTime) });
+    window.frames.push({ media: metadata.mediaTime, program: programTime(hls, metadata.mediaTime), presented: metadata.presentedFrames });
     if (window.frames.length > 3000) window.frames.splice(0, 1000);
     video.requestVideoFrameCallback(onFrame);
   };
