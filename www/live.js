@@ -285,7 +285,7 @@ async function playStream() {
   status.textContent = "connecting to the live stream…";
   const { default: Hls } = await import("./vendor/hls.mjs");
   if (Hls.isSupported()) {
-    const hls = new Hls({ enableWorker: false });
+    const hls = new Hls({ workerPath: new URL("vendor/hls.worker.js", location.href).href });
     // The recipe of docs/LIVE.md: program time = media time + (a fragment's program date-time - its start).
     hls.on(Hls.Events.FRAG_CHANGED, (_, { frag }) => {
       if (Number.isFinite(frag.programDateTime)) player.programTimeOffset = frag.programDateTime / 1000 - frag.start;
