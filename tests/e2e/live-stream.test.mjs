@@ -6,10 +6,11 @@
 // Viewer A joins first, 3 s behind the live edge; viewer B joins 10 s later, 6 s behind. Both
 // must show a program-time hotspot and a date-range hotspot on exactly the frames whose
 // program time is in range, at different wall-clock moments: each show and hide comes on the
-// first frame at or past the start and the end, within one frame of it. The page reckons each
-// frame's program time itself, from hls.js's fragments, and counts the frames the browser
-// presented: a loaded machine presents some frames without running their callbacks (the
-// element's or the page's), and a hotspot can only appear on a frame whose callback ran.
+// first frame at or past the start and the end, never before it, so within one frame of it
+// when the browser shows every frame. The page reckons each frame's program time itself, from
+// hls.js's fragments, with its own frame callbacks. A loaded machine drops some frames, or
+// presents them without running callbacks (the element's or the page's): a hotspot can only
+// appear on a frame whose callback ran, so the check is against the frames the page saw.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { session } from "./harness.mjs";
@@ -87,19 +88,21 @@ async function showAndHide(page, id, timeout = 25_000) {
 }
 
 /**
- * Shown on exactly the frames whose program time is in [start, end): shown and hidden on the
- * first frame at or past the start and the end (never before), the frame before each not yet
- * there, and within one frame of the edge, plus one frame for each frame the browser presented
- * without a callback in between.
+ * Shown on exactly the frames whose program time is in [start, end): shown, and hidden, on the
+ * first frame the page saw at or past the start (the end), never on one before it; so within
+ * one frame of it unless the browser dropped or skipped frames there (then within the gap).
  */
 function assertExactFrames(seen, start, end, who) {
   const edges = [["shown", seen.show, seen.showFrame, seen.beforeShow, start], ["hidden", seen.hide, seen.hideFrame, seen.beforeHide, end]];
   for (const [what, event, frame, before, edge] of edges) {
-    assert.ok(event.program >= edge - EPSILON, `${who}: ${what} at program ${event.program}, before ${edge}`);
-    assert.ok(before.program < edge + EPSILON, `${who}: the frame before (${before.program}) was already past ${edge}`);
-    const missed = frame ? Math.max(0, frame.presented - before.presented - 1) : 0;
-    assert.ok(event.program - edge < FRAME * (1 + missed) + EPSILON,
-      `${who}: ${what} ${((event.program - edge) * 1000).toFixed(1)} ms after ${edge}, ${missed} frames presented without a callback`);
+    const late = `${((event.program - edge) * 1000).toFixed(1)} ms after ${edge}`;
+    assert.ok(event.program >= edge - EPSILON, `${who}: ${what} early, at program ${event.program}, before ${edge}`);
+    assert.ok(before.program < edge + EPSILON, `${who}: ${what} ${late}, but the frame before (${before.program}) was already past it`);
+    assert.ok(frame, `${who}: the page saw the frame the element ${what} the hotspot on`);
+    assert.ok(event.program - edge < 0.5, `${who}: ${what} ${late}`);
+    if (event.program - before.program < FRAME + EPSILON) {
+      assert.ok(event.program - edge < FRAME + EPSILON, `${who}: ${what} ${late}, though no frame was dropped`);
+    }
   }
 }
 
