@@ -9,6 +9,8 @@ TARGET   := wasm32-unknown-unknown
 WASM     := target/$(TARGET)/release/shoppable_video.wasm
 NPM_BIN  := node_modules/.bin
 PORT     ?= 8080
+# The local live origin of `make demo` (tests/live/origin.mjs); live.html?stream plays it.
+LIVE_PORT ?= 8081
 CHROMIUM ?= /usr/bin/chromium
 CHROMEDRIVER ?= /usr/bin/chromedriver
 # The other engines (make test-firefox, make test-webkit). geckodriver has no Debian package and
@@ -27,7 +29,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 NODE_OPTIONS ?= --no-deprecation
 export CHROMIUM CHROMEDRIVER NODE_OPTIONS
 
-.PHONY: build demo test bench profile tools rust-tools js-tools browser browsers firefox webkit geckodriver examples example-builds test-native test-web test-types test-e2e test-hosts test-firefox test-webkit pkg-test size size-check clean
+.PHONY: build demo test bench profile tools rust-tools js-tools browser browsers firefox webkit geckodriver media-tools www-links examples example-builds test-native test-web test-types test-e2e test-hosts test-firefox test-webkit pkg-test size size-check clean
 
 # A recipe that fails leaves no half-made target behind (pkg/ is made in several steps).
 .DELETE_ON_ERROR:
@@ -61,6 +63,9 @@ FIREFOX_READY  := [ -x $(FIREFOX) ]
 FIREFOX_DEBS   := firefox-esr
 WEBKIT_READY   := [ -x $(WEBKITWEBDRIVER) ] && command -v xvfb-run >/dev/null && command -v xauth >/dev/null
 WEBKIT_DEBS    := webkit2gtk-driver xvfb xauth
+# ffmpeg makes the live origin's stream (tests/live/origin.mjs, for `make demo` and the tests).
+MEDIA_READY    := command -v ffmpeg >/dev/null
+MEDIA_DEBS     := ffmpeg
 
 # $(call apt-install,ENGINES): the packages of those of ENGINES that are missing, in one apt-get run.
 define apt-install
@@ -75,9 +80,9 @@ endef
 browser:
 	@$(call apt-install,CHROMIUM)
 
-# Every engine `make test` uses, with one apt-get update.
+# Every engine `make test` uses, and ffmpeg, with one apt-get update.
 browsers:
-	@$(call apt-install,CHROMIUM FIREFOX WEBKIT)
+	@$(call apt-install,CHROMIUM FIREFOX WEBKIT MEDIA)
 
 firefox: geckodriver
 	@$(call apt-install,FIREFOX)
@@ -93,6 +98,14 @@ geckodriver:
 	  echo "installing geckodriver $(GECKODRIVER_VERSION) (was: $${have:-none}); takes a minute"; \
 	  cargo install --quiet --force --debug geckodriver --version $(GECKODRIVER_VERSION) --root $(WEBDRIVERS); \
 	fi
+
+media-tools:
+	@$(call apt-install,MEDIA)
+
+# What www/ serves from elsewhere: the package, and hls.js for the live pages (never the element's).
+www-links: js-tools
+	@ln -sfn ../pkg www/pkg
+	@mkdir -p www/vendor && for file in hls.mjs hls.worker.js; do ln -sfn ../../node_modules/hls.js/dist/$$file www/vendor/$$file; done
 
 ## ---- build ---------------------------------------------------------------------------------
 
@@ -157,10 +170,12 @@ examples/webpack/dist/main.js: $(EXAMPLES_PKG) $(wildcard examples/webpack/src/*
 
 ## ---- demo ----------------------------------------------------------------------------------
 
-demo: build
-	@ln -sfn ../pkg www/pkg
-	@echo "demo on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
-	@$(NPM_BIN)/http-server www -a 127.0.0.1 -p $(PORT) -c-1 --silent
+# The live origin runs beside the static server; Ctrl-C stops both.
+demo: build media-tools www-links
+	@echo "demo on http://127.0.0.1:$(PORT)/, the live stream on http://127.0.0.1:$(PORT)/live.html?stream (Ctrl-C stops it)"
+	@node tests/live/origin.mjs --port $(LIVE_PORT) & origin=$$!; \
+	trap 'kill $$origin 2>/dev/null || true; wait $$origin 2>/dev/null || true' EXIT; \
+	$(NPM_BIN)/http-server www -a 127.0.0.1 -p $(PORT) -c-1 --silent
 
 ## ---- tests ---------------------------------------------------------------------------------
 
@@ -185,9 +200,8 @@ test-types: build examples
 	@cd examples && npm run --silent typecheck:vue
 	@node --test --test-reporter=dot tests/types/api.test.mjs
 
-test-e2e: build browser examples pkg-test
+test-e2e: build browser media-tools www-links examples pkg-test
 	@echo "== end-to-end tests (Playwright, headless Chromium)"
-	@ln -sfn ../pkg www/pkg
 	@node tests/e2e/run.mjs
 
 # The in-browser Rust tests (tests/web.rs) and the end-to-end smoke (tests/e2e/engines-*.test.mjs,
@@ -250,4 +264,4 @@ profile: build browser
 	@node tests/bench/profile.mjs $(or $(WHAT),frames)
 
 clean:
-	rm -rf target pkg www/pkg www/pkg-test node_modules examples/node_modules examples/*/dist
+	rm -rf target pkg www/pkg www/pkg-test www/vendor node_modules examples/node_modules examples/*/dist

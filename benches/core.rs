@@ -177,7 +177,7 @@ mod native {
     /// their shortest round-trip digits, as JavaScript writes them).
     fn json_text(n: usize) -> String {
         let Ok(t) = timeline_from_value(&timeline_value(n)) else { panic!("the bench timeline is valid") };
-        timeline_json(t.currency.as_deref(), &t.products, &t.hotspots, &|out, n| out.push_str(&n.to_string()))
+        timeline_json(t.clock, t.currency.as_deref(), &t.products, &t.hotspots, &|out, n| out.push_str(&n.to_string()))
     }
 
     // ---- benchmarks -----------------------------------------------------------------------------
@@ -279,7 +279,7 @@ mod native {
         use super::*;
         use shoppable_video::core::geometry::{ObjectFit, ObjectPosition, Viewport};
         use shoppable_video::core::stage::Stage;
-        use shoppable_video::core::timeline::{Hotspot, Point, Product, Timeline};
+        use shoppable_video::core::timeline::{Clock, Hotspot, Point, Product, Timeline};
 
         const N: u32 = 100_000;
 
@@ -292,13 +292,14 @@ mod native {
                         product: "p".into(),
                         start,
                         end,
+                        clock: Clock::Media,
                         motion: Motion::Fixed(Point { x: 0.5, y: 0.5 }),
                         label: None,
                     }
                 })
                 .collect();
             let mut stage = Stage::new();
-            stage.load(Timeline { currency: None, products: vec![Product::with_id("p")], hotspots });
+            stage.load(Timeline { clock: Clock::Media, currency: None, products: vec![Product::with_id("p")], hotspots });
             stage
         }
 

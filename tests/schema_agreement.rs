@@ -184,10 +184,10 @@ fn json_leaf() -> impl Strategy<Value = serde_json::Value> {
     prop_oneof![
         1 => Just(json!(null)),
         1 => any::<bool>().prop_map(|b| json!(b)),
-        4 => prop::sample::select(vec![-1.0, -0.0, 0.0, 0.5, 1.0, 1.5, 2.0, 6.5, 7.0, 8.0, 9.0, 1e9]).prop_map(|n| json!(n)),
+        4 => prop::sample::select(vec![-1.0, -0.0, 0.0, 0.5, 1.0, 1.5, 2.0, 6.5, 7.0, 8.0, 9.0, 1e9, 1.795e9, 1.795e12]).prop_map(|n| json!(n)),
         3 => prop::sample::select(vec![
             "", "vase-01", "cup", "h1", "h2", "EUR", "eur", "javascript:x", " data:x", "https://a.example",
-            "img/a.jpg", "linear", "ease-in-out", "bounce",
+            "img/a.jpg", "linear", "ease-in-out", "bounce", "media", "program",
         ])
         .prop_map(|s| json!(s)),
         1 => link().prop_map(|s| json!(s)),
@@ -209,6 +209,7 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
         "easing",
         "price",
         "url",
+        "clock",
         "other",
     ]);
     let tree = json_leaf().prop_recursive(3, 24, 4, move |inner| {

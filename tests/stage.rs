@@ -5,7 +5,7 @@ use shoppable_video::core::geometry::{ObjectFit, ObjectPosition, Viewport};
 use shoppable_video::core::index::Key;
 use shoppable_video::core::stage::{Change, Stage, Upserted, MAX_VISIBLE};
 use shoppable_video::core::timeline::{
-    Easing, Hotspot, Keyframe, Motion, Point, Product, Timeline,
+    Clock, Easing, Hotspot, Keyframe, Motion, Point, Product, Timeline,
 };
 use std::collections::BTreeMap;
 
@@ -23,6 +23,7 @@ fn fixed(id: &str, product: &str, start: f64, end: f64, x: f64, y: f64) -> Hotsp
         product: product.into(),
         start,
         end,
+        clock: Clock::Media,
         motion: Motion::Fixed(Point { x, y }),
         label: None,
     }
@@ -40,6 +41,7 @@ fn keyframed(
         product: "p".into(),
         start,
         end,
+        clock: Clock::Media,
         motion: Motion::Keyframes {
             easing,
             keyframes: frames
@@ -54,6 +56,7 @@ fn keyframed(
 fn timeline(hotspots: Vec<Hotspot>) -> Timeline {
     Timeline {
         currency: Some("CNY".into()),
+        clock: Clock::Media,
         products: vec![product("p"), product("q"), product("vase-01")],
         hotspots,
     }
@@ -807,6 +810,7 @@ fn to_hotspot(i: usize, spec: &Spec) -> Hotspot {
         product: "p".into(),
         start: spec.start,
         end,
+        clock: Clock::Media,
         motion,
         label: None,
     }

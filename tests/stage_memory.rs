@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 use shoppable_video::core::geometry::{ObjectFit, ObjectPosition, Viewport};
 use shoppable_video::core::stage::{Stage, MAX_VISIBLE};
-use shoppable_video::core::timeline::{Hotspot, Motion, Point, Product, Timeline};
+use shoppable_video::core::timeline::{Clock, Hotspot, Motion, Point, Product, Timeline};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
@@ -87,6 +87,7 @@ fn spot(n: u64, start: f64) -> Hotspot {
         product: "p".into(),
         start,
         end: start + 10.0,
+        clock: Clock::Media,
         motion: Motion::Fixed(Point { x: 0.5, y: 0.5 }),
         label: None,
     }
@@ -95,6 +96,7 @@ fn spot(n: u64, start: f64) -> Hotspot {
 fn one_product() -> Timeline {
     Timeline {
         currency: None,
+        clock: Clock::Media,
         products: vec![Product::with_id("p")],
         hotspots: Vec::new(),
     }
@@ -223,7 +225,7 @@ fn replacing_products_again_and_again_holds_a_bounded_heap() {
     let before = live_bytes();
     let mut stage = Stage::new();
     let products: Vec<Product> = (0..100).map(|i| Product::with_id(format!("product-{i}"))).collect();
-    stage.load(Timeline { currency: None, products, hotspots: Vec::new() });
+    stage.load(Timeline { clock: Clock::Media, currency: None, products, hotspots: Vec::new() });
     let mut first_round = 0;
     for round in 0..1_000u32 {
         for i in 0..100u32 {
@@ -249,6 +251,7 @@ fn replacing_products_again_and_again_holds_a_bounded_heap() {
 fn crowded(n: u64) -> Timeline {
     Timeline {
         currency: None,
+        clock: Clock::Media,
         products: vec![Product::with_id("p")],
         hotspots: (0..n).map(|i| spot(i, 0.0)).collect(),
     }

@@ -8,6 +8,7 @@
 use proptest::prelude::*;
 use serde_json::json;
 use shoppable_video::core::timeline::{
+    Clock,
     Easing, Hotspot, Keyframe, Motion, Point, Product, Timeline, MAX_HOTSPOTS, MAX_PROBLEMS,
     MAX_PRODUCTS, MAX_STRING_CHARS,
 };
@@ -1246,6 +1247,7 @@ fn a_cue_hotspot_takes_start_and_end_from_the_cue() {
             product: "p".into(),
             start: 1.5,
             end: 4.0,
+            clock: Clock::Media,
             motion: Motion::Fixed(Point { x: 0.5, y: 0.5 }),
             label: None
         }
@@ -1417,7 +1419,7 @@ fn js_text(v: &Value) -> String {
 /// The model as the element's `timeline` getter writes it (`core::shape`), numbers the exact
 /// printer declines written by Rust (the browser uses JavaScript's `String(n)`).
 fn contract_json(t: &Timeline) -> String {
-    shape::timeline_json(t.currency.as_deref(), &t.products, &t.hotspots, &|out, n| out.push_str(&n.to_string()))
+    shape::timeline_json(t.clock, t.currency.as_deref(), &t.products, &t.hotspots, &|out, n| out.push_str(&n.to_string()))
 }
 
 #[test]
@@ -1678,6 +1680,7 @@ fn any_timeline() -> impl Strategy<Value = Timeline> {
                         product: products[which.index(products.len())].id.clone(),
                         start,
                         end,
+                        clock: Clock::Media,
                         motion,
                         label,
                     }
@@ -1685,6 +1688,7 @@ fn any_timeline() -> impl Strategy<Value = Timeline> {
                 .collect();
             Timeline {
                 currency,
+                clock: Clock::Media,
                 products,
                 hotspots,
             }

@@ -28,7 +28,7 @@ export interface ShoppableProduct {
 
 /** A point of a moving hotspot: at time `t`, the hotspot is at (`x`, `y`). */
 export interface ShoppableKeyframe {
-  /** Seconds (of the timeline's clock), strictly increasing, within the hotspot's `[start, end]`. */
+  /** Seconds (of the hotspot's clock), strictly increasing, within the hotspot's `[start, end]`. */
   t: number;
   /** Fraction of the video frame's width, 0 (left) to 1 (right). */
   x: number;
@@ -45,10 +45,12 @@ export interface ShoppableHotspotBase {
   id: string;
   /** The `id` of a product of the timeline. */
   product: string;
-  /** Seconds (of the timeline's clock); the hotspot is visible while `start <= t < end`. */
+  /** Seconds (of the hotspot's clock); the hotspot is visible while `start <= t < end`. */
   start: number;
   /** Seconds, greater than `start`. */
   end: number;
+  /** This hotspot's clock, when not the timeline's (the default: the timeline's `clock`). */
+  clock?: ShoppableClock;
   /** A short text shown beside the dot. */
   label?: string;
 }
@@ -75,9 +77,10 @@ export interface ShoppableMovingHotspot extends ShoppableHotspotBase {
 export type ShoppableHotspot = ShoppableFixedHotspot | ShoppableMovingHotspot;
 
 /**
- * The clock of a timeline's times. `"media"` (default): seconds of the video's media time.
- * `"program"`: seconds since the Unix epoch (UTC, like `Date.now() / 1000`), the program time a
- * live stream stamps with `EXT-X-PROGRAM-DATE-TIME` (see `programTimeOffset`).
+ * The clock of a timeline's or a hotspot's times. `"media"` (default): seconds of the video's
+ * media time. `"program"`: seconds since the Unix epoch (UTC, like `Date.now() / 1000`), the
+ * program time a live stream stamps with `EXT-X-PROGRAM-DATE-TIME` (see `programTimeOffset`),
+ * from 946684800 (2000) to 4102444800 (2100).
  */
 export type ShoppableClock = "media" | "program";
 

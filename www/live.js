@@ -1,7 +1,14 @@
-// The live-commerce demo: a looping "livestream" with the host's console beside it. The host
-// pins the presented product (pinProduct), marks products sold out (upsertProducts), adds
-// hotspots by clicking the paused stream (addHotspots) and decides how carts are answered
-// (respondWith); the viewer's side, the element, follows at once. Every event is logged.
+// The live-commerce demo: a "livestream" with the host's console beside it. The host pins the
+// presented product (pinProduct), marks products sold out (upsertProducts), adds hotspots by
+// clicking the paused stream (addHotspots) and decides how carts are answered (respondWith);
+// the viewer's side, the element, follows at once. Every event is logged.
+//
+// Two modes. By default the stream is the demo clip looping (media time). With `?stream` (or
+// `?stream=<playlist URL>`) it is a real live HLS stream, by default the local origin that
+// `make demo` starts (tests/live/origin.mjs), played with hls.js in the page's own <video>: the
+// timeline is in program time, the page sets programTimeOffset from hls.js's fragments, and
+// the console's "show this product in the stream now" has the origin write an EXT-X-DATERANGE
+// hotspot into the playlist, which every viewer then sees at the same program moment.
 import init, { version } from "./pkg/shoppable_video.js";
 import { framePoint, onPausedVideoClick } from "./authoring.js";
 
@@ -25,6 +32,47 @@ const player = document.getElementById("player");
 const $ = (id) => document.getElementById(id);
 window.shoppableEvents = [];
 window.liveReady = false;
+
+const params = new URLSearchParams(location.search);
+/** The live playlist in stream mode, else null. */
+const streamUrl = params.has("stream") ? params.get("stream") || `http://${location.hostname}:8081/live.m3u8` : null;
+/** The stream's own <video> in stream mode (hls.js plays into it). */
+let streamVideo = null;
+/** Where the demo clip shows each product (its first fixed hotspot), for hotspots put in the stream. */
+const productSpots = new Map();
+
+if (streamUrl) {
+  // Before init(): the element gets the page's own <video> and a timeline in program time
+  // (the clip's products, no hotspots: those come from the stream and the console).
+  player.removeAttribute("src");
+  player.removeAttribute("timeline");
+  streamVideo = document.createElement("video");
+  Object.assign(streamVideo, { muted: true, playsInline: true, controls: true, autoplay: true });
+  player.append(streamVideo);
+  const media = new URL("media/", location.href);
+  const clip = await (await fetch(new URL("crafts.timeline.json", media))).json();
+  for (const spot of clip.hotspots) {
+    if (Number.isFinite(spot.x) && !productSpots.has(spot.product)) productSpots.set(spot.product, { x: spot.x, y: spot.y });
+  }
+  const products = clip.products.map((product) => ({ ...product, image: product.image && new URL(product.image, media).href }));
+  player.timeline = { ...clip, clock: "program", products, hotspots: [] };
+  $("stream-panel").hidden = false;
+  $("mode-link").href = "live.html";
+  $("mode-link").textContent = "the looping clip";
+}
+
+/** The program time (s since the epoch) of the frame shown now, in stream mode; else media time. */
+function streamTime(video) {
+  if (!streamUrl) return video.currentTime;
+  // hls.js: the offset the page set; native HLS: the stream's start date.
+  const offset = player.programTimeOffset ?? (video.getStartDate?.().getTime() ?? NaN) / 1000;
+  return offset + video.currentTime;
+}
+
+/** A time for the console: seconds of media time, or the wall-clock time of a program time. */
+function timeLabel(t) {
+  return streamUrl ? new Date(t * 1000).toLocaleTimeString() : `${t.toFixed(1)} s`;
+}
 
 // ---- the event log ------------------------------------------------------------------------
 
@@ -88,9 +136,11 @@ function render() {
     return row;
   }));
   // The product picker for new hotspots (keeps its choice).
-  const chosen = $("spot-product").value;
-  $("spot-product").replaceChildren(...list.map((product) => new Option(product.title, product.id)));
-  if (list.some((product) => product.id === chosen)) $("spot-product").value = chosen;
+  for (const select of [$("spot-product"), $("stream-product")]) {
+    const chosen = select.value;
+    select.replaceChildren(...list.map((product) => new Option(product.title, product.id)));
+    if (list.some((product) => product.id === chosen)) select.value = chosen;
+  }
   // "In this show": the viewer's product list under the stream.
   $("show-products").replaceChildren(...list.map((product) => {
     const item = document.createElement("li");
@@ -180,8 +230,8 @@ onPausedVideoClick(player, (event, video) => {
     return;
   }
   const product = $("spot-product").value;
-  if (!product) return;
-  const t = video.currentTime;
+  const t = streamTime(video);
+  if (!product || !Number.isFinite(t)) return;
   const hotspot = { id: `live-${++spotCount}`, product, start: t, end: t + 5, x: point.x, y: point.y };
   try {
     player.addHotspots([hotspot]);
@@ -189,12 +239,12 @@ onPausedVideoClick(player, (event, video) => {
     $("spot-status").textContent = error.message;
     return;
   }
-  $("spot-status").textContent = `Added ${hotspot.id} at ${t.toFixed(2)} s.`;
+  $("spot-status").textContent = `Added ${hotspot.id} at ${timeLabel(t)}.`;
   logLine("host", `added ${JSON.stringify(hotspot)}`);
   const item = document.createElement("li");
   const label = document.createElement("span");
   const title = products().find((p) => p.id === product)?.title ?? product;
-  label.textContent = `${hotspot.id}: ${title} at ${t.toFixed(1)}–${(t + 5).toFixed(1)} s, (${point.x}, ${point.y})`;
+  label.textContent = `${hotspot.id}: ${title} at ${timeLabel(t)} for 5 s, (${point.x}, ${point.y})`;
   const remove = document.createElement("button");
   remove.type = "button";
   remove.className = "secondary small";
@@ -208,5 +258,55 @@ onPausedVideoClick(player, (event, video) => {
   $("spots").append(item);
 });
 
+// ---- the live HLS stream (stream mode) ----------------------------------------------------------
+
+/** Asks the origin to put the chosen product into the stream now, for 8 s of the show. */
+async function showInStream() {
+  const product = $("stream-product").value;
+  const spot = productSpots.get(product) ?? { x: 0.5, y: 0.45 };
+  const body = { hotspot: { product, x: spot.x, y: spot.y, label: "On stream now" }, duration: 8 };
+  try {
+    const response = await fetch(new URL("/dateranges", streamUrl), {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+    const range = await response.json();
+    $("stream-note").textContent = `In the stream at ${timeLabel(range.start)}: ${range.id}.`;
+    logLine("host", range.tag);
+  } catch (error) {
+    $("stream-note").textContent = `The origin did not take it: ${error.message}`;
+  }
+}
+$("stream-now").addEventListener("click", showInStream);
+
+async function playStream() {
+  const status = $("stream-status");
+  status.hidden = false;
+  status.textContent = "connecting to the live stream…";
+  const { default: Hls } = await import("./vendor/hls.mjs");
+  if (Hls.isSupported()) {
+    const hls = new Hls({ workerPath: new URL("vendor/hls.worker.js", location.href).href });
+    // The recipe of docs/LIVE.md: program time = media time + (a fragment's program date-time - its start).
+    hls.on(Hls.Events.FRAG_CHANGED, (_, { frag }) => {
+      if (Number.isFinite(frag.programDateTime)) player.programTimeOffset = frag.programDateTime / 1000 - frag.start;
+    });
+    hls.on(Hls.Events.ERROR, (_, data) => {
+      if (data.fatal) status.textContent = `the live stream is unavailable (${data.details}): does \`make demo\` run?`;
+    });
+    hls.loadSource(streamUrl);
+    hls.attachMedia(streamVideo);
+    window.hls = hls;
+  } else if (streamVideo.canPlayType("application/vnd.apple.mpegurl")) {
+    streamVideo.src = streamUrl; // native HLS (Safari): the element reads getStartDate() itself
+  }
+  setInterval(() => {
+    const program = streamTime(streamVideo);
+    if (Number.isFinite(program)) {
+      status.textContent = `${(Date.now() / 1000 - program).toFixed(1)} s behind live · ${new Date(program * 1000).toLocaleTimeString()}`;
+    }
+  }, 500);
+}
+
 await init();
 $("version").textContent = `shoppable-video ${version()}`;
+if (streamUrl) await playStream();

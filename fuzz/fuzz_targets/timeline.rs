@@ -139,7 +139,7 @@ fn model_keeps_its_promises(t: &Timeline) {
 
 /// What the element's `timeline` getter writes reads back to the same model.
 fn model_reads_back_from_its_own_json(t: &Timeline) {
-    let text = shape::timeline_json(t.currency.as_deref(), &t.products, &t.hotspots, &|_, n| panic!("{n:?} not written"));
+    let text = shape::timeline_json(t.clock, t.currency.as_deref(), &t.products, &t.hotspots, &|_, n| panic!("{n:?} not written"));
     let back = validate::timeline_from_text(&text, &Options::text(&json::std_number));
     assert_eq!(back.as_ref(), Ok(t), "{text}");
 }

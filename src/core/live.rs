@@ -164,7 +164,7 @@ fn id_at(records: &[(Key, Option<Hotspot>)], at: u32) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::timeline::{Motion, Point};
+    use crate::core::timeline::{Clock, Motion, Point};
 
     fn spot(id: &str) -> Hotspot {
         Hotspot {
@@ -172,6 +172,7 @@ mod tests {
             product: "p".into(),
             start: 0.0,
             end: 1.0,
+            clock: Clock::Media,
             motion: Motion::Fixed(Point { x: 0.5, y: 0.5 }),
             label: None,
         }

@@ -3,15 +3,17 @@
 //! parsing it there was measured about twice as fast as building the object one JS call per
 //! field.
 //!
-//! Members come in the contract's order; an absent optional stays absent, and `available` is
-//! written only when it is false (the default is true). Reading the text back and validating it
+//! Members come in the contract's order; an absent optional stays absent, `available` is
+//! written only when it is false (the default is true), `clock` only when it is `program` (the
+//! default is `media`), and a hotspot's own `clock` only when it differs from the timeline's. Reading the text back and validating it
 //! gives the same model (tests/validation.rs checks it on generated timelines).
 
 use super::json::{list, Object, SlowNumber};
-use super::timeline::{Easing, Hotspot, Keyframe, Motion, Point, Product};
+use super::timeline::{Clock, Easing, Hotspot, Keyframe, Motion, Point, Product};
 
-/// The timeline `{version, currency, products, hotspots}` as JSON text.
+/// The timeline `{version, clock, currency, products, hotspots}` as JSON text.
 pub fn timeline_json<'h>(
+    clock: Clock,
     currency: Option<&str>,
     products: &[Product],
     hotspots: impl IntoIterator<Item = &'h Hotspot>,
@@ -20,11 +22,14 @@ pub fn timeline_json<'h>(
     let mut out = String::new();
     let mut o = Object::open(&mut out, slow_number);
     o.number("version", 1.0);
+    if clock != Clock::Media {
+        o.text("clock", Some(clock.name()));
+    }
     o.text("currency", currency);
     o.key("products");
     list(o.out(), products, |out, product| write_product(out, product, slow_number));
     o.key("hotspots");
-    list(o.out(), hotspots, |out, hotspot| write_hotspot(out, hotspot, slow_number));
+    list(o.out(), hotspots, |out, hotspot| write_hotspot(out, hotspot, clock, slow_number));
     o.close();
     out
 }
@@ -48,12 +53,15 @@ fn write_product(out: &mut String, p: &Product, slow_number: SlowNumber) {
     o.close();
 }
 
-fn write_hotspot(out: &mut String, h: &Hotspot, slow_number: SlowNumber) {
+fn write_hotspot(out: &mut String, h: &Hotspot, timeline_clock: Clock, slow_number: SlowNumber) {
     let mut o = Object::open(out, slow_number);
     o.text("id", Some(&h.id));
     o.text("product", Some(&h.product));
     o.number("start", h.start);
     o.number("end", h.end);
+    if h.clock != timeline_clock {
+        o.text("clock", Some(h.clock.name()));
+    }
     match &h.motion {
         Motion::Fixed(Point { x, y }) => {
             o.number("x", *x);
@@ -108,6 +116,7 @@ mod tests {
             product: "p".into(),
             start: 1.0,
             end: 2.5,
+            clock: Clock::Media,
             motion: Motion::Fixed(Point { x: 0.5, y: 0.25 }),
             label: None,
         };
@@ -116,7 +125,7 @@ mod tests {
             label: Some("Follow".into()),
             ..fixed.clone()
         };
-        let text = timeline_json(Some("CNY"), &[], [&fixed, &moving], &rust_number);
+        let text = timeline_json(Clock::Media, Some("CNY"), &[], [&fixed, &moving], &rust_number);
         assert_eq!(
             text,
             concat!(
@@ -131,6 +140,37 @@ mod tests {
 
     #[test]
     fn an_empty_timeline_has_version_one_and_empty_lists() {
-        assert_eq!(timeline_json(None, &[], [], &rust_number), r#"{"version":1,"products":[],"hotspots":[]}"#);
+        assert_eq!(timeline_json(Clock::Media, None, &[], [], &rust_number), r#"{"version":1,"products":[],"hotspots":[]}"#);
+    }
+
+    #[test]
+    fn the_clock_is_written_when_it_is_program_and_on_hotspots_whose_clock_differs() {
+        let program = Hotspot {
+            id: "p".into(),
+            product: "p".into(),
+            start: 1_795_000_000.0,
+            end: 1_795_000_004.5,
+            clock: Clock::Program,
+            motion: Motion::Fixed(Point { x: 0.5, y: 0.5 }),
+            label: None,
+        };
+        let media = Hotspot { id: "m".into(), start: 1.0, end: 2.0, clock: Clock::Media, ..program.clone() };
+        assert_eq!(
+            timeline_json(Clock::Program, None, &[], [&program, &media], &rust_number),
+            concat!(
+                r#"{"version":1,"clock":"program","products":[],"hotspots":["#,
+                r#"{"id":"p","product":"p","start":1795000000,"end":1795000004.5,"x":0.5,"y":0.5},"#,
+                r#"{"id":"m","product":"p","start":1,"end":2,"clock":"media","x":0.5,"y":0.5}"#,
+                "]}"
+            )
+        );
+        assert_eq!(
+            timeline_json(Clock::Media, None, &[], [&program], &rust_number),
+            concat!(
+                r#"{"version":1,"products":[],"hotspots":["#,
+                r#"{"id":"p","product":"p","start":1795000000,"end":1795000004.5,"clock":"program","x":0.5,"y":0.5}"#,
+                "]}"
+            )
+        );
     }
 }

@@ -8,6 +8,12 @@
 //! It must never touch the DOM or keep browser handles, and never allocate on a steady frame
 //! (same visible set, moving or not): that runs 60 times a second for as long as the video plays.
 //!
+//! Hotspots may be in media time or in program time (`core::clock`), each its own: the
+//! timeline's, a WebVTT cue's and a date range's (media time: the cue's times), and those added
+//! at run time, side by side. Each clock has its own index; a frame asks each at the presented
+//! frame's time in that clock (program time is media time plus `program_offset`, and while that
+//! is unknown no program-time hotspot is shown).
+//!
 //! Two bounds keep a long live show and an extreme timeline cheap:
 //! - **Memory follows what is live.** Hotspots live in `LiveHotspots` (holes compacted, keys
 //!   never reused), the index really drops removed intervals, tables and lists shrink with
@@ -18,6 +24,7 @@
 
 use std::ops::Range;
 
+use super::clock::Clock;
 use super::geometry::Viewport;
 use super::index::{Index, Key};
 use super::live::LiveHotspots;
@@ -28,7 +35,7 @@ use super::timeline::{Hotspot, Point, Product, Timeline};
 
 /// The most hotspots on screen at once. When more are due at the same moment, the ones shown
 /// are those that **started first** (equal starts: the one listed first in the timeline,
-/// run-time additions after it); of these, any whose point is outside the visible picture is
+/// run-time additions after it; a program-time start is compared at its media time now); of these, any whose point is outside the visible picture is
 /// not shown, and its place is not given to another. A hotspot keeps its place until it ends:
 /// one that starts later always ranks after those already on screen, so crowding never makes a
 /// button flicker or jump away; when one ends, the next in rank takes its place.
@@ -102,6 +109,8 @@ enum Pending {
 /// The live timeline and what is on screen. See the module documentation.
 #[derive(Debug, Clone, Default)]
 pub struct Stage {
+    /// The clock of hotspots that name none: the timeline's (for `addHotspots`, the getter).
+    clock: Clock,
     currency: Option<String>,
     products: Vec<Product>,
     /// Product id -> its position in `products`.
@@ -110,7 +119,11 @@ pub struct Stage {
     /// the previous load's, so a key kept across a reload (say by an open card) resolves to
     /// nothing rather than another hotspot.
     hotspots: LiveHotspots,
+    /// The intervals of the hotspots in media time, and of those in program time.
     index: Index,
+    program_index: Index,
+    /// Program time minus media time, while known.
+    program_offset: Option<f64>,
 
     // Per-frame state; the buffers are reused so a steady frame allocates nothing. Each holds
     // at most `MAX_VISIBLE` entries (`changes`: a Hide and a Show per slot, a Move per slot).
@@ -120,6 +133,8 @@ pub struct Stage {
     next: Vec<Shown>,
     /// The index's answer for the frame's time, `(start, key)` in no particular order.
     candidates: Vec<(f64, Key)>,
+    /// The program-time index's answer, before it joins `candidates`.
+    program_candidates: Vec<(f64, Key)>,
     /// Slot -> the key of the hotspot in it; `None` is a free slot.
     slots: Vec<Option<Key>>,
     /// The answer of the last `frame`.
@@ -142,10 +157,12 @@ impl Stage {
     /// An id listed twice (only in an unvalidated timeline) keeps its last hotspot, as a map would.
     pub fn load(&mut self, timeline: Timeline) {
         let Timeline {
+            clock,
             currency,
             products,
             hotspots,
         } = timeline;
+        self.clock = clock;
         self.currency = currency;
         self.products_by_id = Table::with_capacity(products.len());
         self.products = products;
@@ -161,7 +178,7 @@ impl Stage {
             }
         }
         let old = std::mem::replace(&mut self.hotspots, live);
-        self.index = Index::build(&self.index_entries());
+        self.build_indexes();
 
         // Carry what is on screen across, by id.
         let mut shown = std::mem::take(&mut self.shown);
@@ -207,21 +224,28 @@ impl Stage {
             // Out of keys (once per four billion): number the live ones afresh first.
             self.renumber();
         }
-        let mut entries = Vec::with_capacity(list.len());
+        let mut entries = [Vec::with_capacity(list.len()), Vec::new()];
         for hotspot in list {
             let Ok((key, replaced)) = self.hotspots.insert(hotspot) else {
                 break; // out of keys even so: more than four billion live, unreachable
             };
             if let Some((old_key, old)) = replaced {
                 // A repeated id within this list: the earlier one never reaches the index.
-                entries.retain(|&(k, _, _)| k != old_key);
+                for list in &mut entries {
+                    list.retain(|&(k, _, _)| k != old_key);
+                }
                 self.forget(old_key, &old);
             }
             if let Some(h) = self.hotspots.get(key) {
-                entries.push((key, h.start, h.end));
+                entries[h.clock as usize].push((key, h.start, h.end));
             }
         }
-        self.index.extend(&entries);
+        let [media, program] = entries;
+        for (index, entries) in [(&mut self.index, media), (&mut self.program_index, program)] {
+            if !entries.is_empty() {
+                index.extend(&entries);
+            }
+        }
     }
 
     /// Removes hotspots by id (unknown ids are ignored). Visible ones are hidden on the next
@@ -236,7 +260,10 @@ impl Stage {
 
     /// Takes a hotspot that left `hotspots` out of the index and off the screen.
     fn forget(&mut self, key: Key, hotspot: &Hotspot) {
-        self.index.remove(key);
+        match hotspot.clock {
+            Clock::Media => self.index.remove(key),
+            Clock::Program => self.program_index.remove(key),
+        };
         if let Ok(at) = self.shown.binary_search_by_key(&key, |e| e.key) {
             let entry = self.shown.remove(at);
             if let Some(slot) = self.slots.get_mut(entry.slot) {
@@ -259,16 +286,32 @@ impl Stage {
             *slot = slot.and_then(|key| hotspots.rank(key));
         }
         hotspots.number_from_zero();
-        self.index = Index::build(&self.index_entries());
+        self.build_indexes();
     }
 
-    /// The index's entries for every live hotspot.
-    fn index_entries(&self) -> Vec<(Key, f64, f64)> {
-        let mut entries = Vec::with_capacity(self.hotspots.len());
+    /// Builds each clock's index for the live hotspots in that clock.
+    fn build_indexes(&mut self) {
+        let mut entries = [Vec::with_capacity(self.hotspots.len()), Vec::new()];
         for (key, h) in self.hotspots.iter() {
-            entries.push((key, h.start, h.end));
+            entries[h.clock as usize].push((key, h.start, h.end));
         }
-        entries
+        self.index = Index::build(&entries[0]);
+        self.program_index = Index::build(&entries[1]);
+    }
+
+    /// Sets how program time is found: the presented frame's media time plus `offset`
+    /// (`core::clock::program_offset`); `None` while unknown (program-time hotspots hide).
+    pub fn set_program_offset(&mut self, offset: Option<f64>) {
+        self.program_offset = offset.filter(|offset| offset.is_finite());
+    }
+
+    pub fn program_offset(&self) -> Option<f64> {
+        self.program_offset
+    }
+
+    /// The clock of hotspots that name none (the timeline's).
+    pub fn clock(&self) -> Clock {
+        self.clock
     }
 
     /// Makes the product at `at` findable by its id (replacing an earlier one with that id).
@@ -372,6 +415,7 @@ impl Stage {
     pub fn timeline(&self) -> Timeline {
         Timeline {
             currency: self.currency.clone(),
+            clock: self.clock,
             products: self.products.clone(),
             hotspots: self.live_hotspots().cloned().collect(),
         }
@@ -384,7 +428,8 @@ impl Stage {
 
     /// The changes since the last frame for media time `t`: Hides first (those owed by
     /// removals and reloads, then the frame's own, in timeline order), then Shows, then Moves,
-    /// each in timeline order. A hotspot is visible when `start <= t < end`, it is among the
+    /// each in timeline order. A hotspot is visible when `start <= t < end` (`t` in its clock:
+    /// the frame's media time, or its program time `t + program_offset`), it is among the
     /// `MAX_VISIBLE` of those that started first, and its point is in the visible picture;
     /// unknown geometry shows nothing. A Move only when the px position changed, so an
     /// unchanged frame returns an empty slice. Steady frames allocate nothing, and no frame
@@ -393,9 +438,12 @@ impl Stage {
         let Stage {
             hotspots,
             index,
+            program_index,
+            program_offset,
             shown,
             next,
             candidates,
+            program_candidates,
             slots,
             changes,
             owed,
@@ -408,11 +456,23 @@ impl Stage {
         candidates.clear();
         if let (Some(projection), false) = (viewport.projection(), t.is_nan()) {
             index.query_first_into(t, MAX_VISIBLE, candidates);
+            let offset = program_offset.unwrap_or(f64::NAN);
+            let program_t = t + offset;
+            if !program_index.is_empty() && !program_t.is_nan() {
+                program_index.query_first_into(program_t, MAX_VISIBLE, program_candidates);
+                // Ranked with the media-time ones by their start on the media scale.
+                candidates.extend(program_candidates.iter().map(|&(start, key)| (start - offset, key)));
+                keep_first(candidates, MAX_VISIBLE);
+            }
             for &(_, key) in candidates.iter() {
                 let Some(hotspot) = hotspots.get(key) else {
                     continue;
                 };
-                let point = position_at(&hotspot.motion, t);
+                let at = match hotspot.clock {
+                    Clock::Media => t,
+                    Clock::Program => program_t,
+                };
+                let point = position_at(&hotspot.motion, at);
                 if let Some((x, y)) = projection.map(point) {
                     next.push(Shown {
                         key,
@@ -541,6 +601,22 @@ fn in_key_order(a: &Shown, b: &Shown) -> bool {
     a.key < b.key
 }
 
+/// Keeps the `limit` candidates that rank first (earlier start, then lower key), in no
+/// particular order. Only a frame where more than `limit` hotspots of both clocks are due
+/// drops any: at most `limit` of each, so this is at most `limit` passes.
+fn keep_first(candidates: &mut Vec<(f64, Key)>, limit: usize) {
+    while candidates.len() > limit {
+        let mut worst = 0;
+        for (at, &(start, key)) in candidates.iter().enumerate() {
+            let (worst_start, worst_key) = candidates[worst];
+            if start > worst_start || (start == worst_start && key > worst_key) {
+                worst = at;
+            }
+        }
+        candidates.swap_remove(worst);
+    }
+}
+
 /// The Hide for `slot`, with the ids of the hotspot that was in it.
 fn hide(slot: usize, hotspot: Option<&Hotspot>) -> Change {
     // Without a hotspot (never, while the stage's invariants hold) the slot must still be
@@ -584,6 +660,7 @@ mod tests {
             product: "p".into(),
             start,
             end,
+            clock: Clock::Media,
             motion: Motion::Fixed(Point { x: 0.5, y: 0.5 }),
             label: None,
         }
@@ -614,6 +691,7 @@ mod tests {
         let mut stage = Stage::new();
         let timeline = Timeline {
             currency: None,
+            clock: Clock::Media,
             products: vec![Product::with_id("p")],
             hotspots: vec![spot("a", 0.0, 1.0)],
         };
@@ -631,6 +709,7 @@ mod tests {
         let mut stage = Stage::new();
         stage.load(Timeline {
             currency: None,
+            clock: Clock::Media,
             products: vec![Product::with_id("p")],
             hotspots: vec![],
         });
@@ -668,6 +747,7 @@ mod tests {
         let mut stage = Stage::new();
         stage.load(Timeline {
             currency: None,
+            clock: Clock::Media,
             products: vec![Product::with_id("p")],
             hotspots: vec![spot("a", 0.0, 10.0)],
         });
@@ -686,6 +766,7 @@ mod tests {
         second.title = Some("second".into());
         stage.load(Timeline {
             currency: None,
+            clock: Clock::Media,
             products: vec![Product::with_id("p"), second],
             hotspots: vec![spot("a", 0.0, 1.0), spot("a", 2.0, 3.0), spot("b", 0.0, 1.0)],
         });
@@ -700,6 +781,7 @@ mod tests {
         let mut stage = Stage::new();
         stage.load(Timeline {
             currency: None,
+            clock: Clock::Media,
             products: vec![Product::with_id("p")],
             hotspots: (0..100).map(|i| spot(&format!("h{i}"), 0.0, 1.0)).collect(),
         });

@@ -13,8 +13,12 @@ pub const MAX_STRING_CHARS: usize = 2_000;
 /// Validation stops collecting problems after this many (the list says it was cut).
 pub const MAX_PROBLEMS: usize = 100;
 
+pub use super::clock::Clock;
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Timeline {
+    /// The clock of hotspots that name none: the timeline's, and those added at run time.
+    pub clock: Clock,
     /// Default ISO 4217 currency for products that give none.
     pub currency: Option<String>,
     pub products: Vec<Product>,
@@ -44,9 +48,11 @@ pub struct Hotspot {
     pub id: String,
     /// The id of a product of the timeline.
     pub product: String,
-    /// Visible while `start <= t < end` (media seconds).
+    /// Visible while `start <= t < end`, `t` the presented frame's time in `clock`.
     pub start: f64,
     pub end: f64,
+    /// What `start`, `end` and keyframe times are seconds of.
+    pub clock: Clock,
     pub motion: Motion,
     pub label: Option<String>,
 }

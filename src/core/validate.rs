@@ -8,6 +8,7 @@
 //! hotspots is read without building 100,000 path strings. Unknown fields are ignored (and
 //! not checked, not even for length: they are not kept).
 
+use super::clock::{is_program_time, Clock};
 use super::json::{self, Items, Keep, Options};
 use super::timeline::{
     Easing, Hotspot, Keyframe, Motion, Point, Product, Timeline, MAX_HOTSPOTS, MAX_PROBLEMS,
@@ -59,6 +60,7 @@ const HOTSPOT: Keep = Keep::Members(&[
     ("product", SCALAR),
     ("start", SCALAR),
     ("end", SCALAR),
+    ("clock", SCALAR),
     ("x", SCALAR),
     ("y", SCALAR),
     ("keyframes", Keep::Items(&Items { each: KEYFRAME, most: usize::MAX, noun: "keyframes" })),
@@ -113,8 +115,21 @@ pub fn hotspots_from_text(
     product_exists: &dyn Fn(&str) -> bool,
     id_taken: &dyn Fn(&str) -> bool,
 ) -> Result<Vec<Hotspot>, Vec<Problem>> {
+    hotspots_in_clock_from_text(text, options, path_prefix, Clock::Media, product_exists, id_taken)
+}
+
+/// `hotspots_from_text` for hotspots whose times are in `clock` unless they name their own
+/// (the timeline's clock, for `addHotspots`).
+pub fn hotspots_in_clock_from_text(
+    text: &str,
+    options: &Options,
+    path_prefix: &str,
+    clock: Clock,
+    product_exists: &dyn Fn(&str) -> bool,
+    id_taken: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Hotspot>, Vec<Problem>> {
     let value = json::read(text, HOTSPOT_LIST, options).map_err(|e| vec![prefixed(e, path_prefix)])?;
-    hotspots_from_value(&value, path_prefix, product_exists, id_taken)
+    hotspots_in_clock_from_value(&value, path_prefix, clock, product_exists, id_taken)
 }
 
 /// Read and validate an `upsertProducts` list (see [`products_from_value`]).
@@ -178,6 +193,7 @@ pub fn timeline_from_value(v: &Value) -> Result<Timeline, Vec<Problem>> {
         ),
     }
     let currency = currency(&mut p, v, &root, "currency");
+    let clock = read_clock(&mut p, v, &root, Clock::Media);
 
     let products_at = root.key("products");
     let raw_products = list(
@@ -206,13 +222,18 @@ pub fn timeline_from_value(v: &Value) -> Result<Timeline, Vec<Problem>> {
         MAX_HOTSPOTS,
     );
     let hotspots = match raw_hotspots {
-        Some(items) => read_hotspots(&mut p, items, &hotspots_at, &product_exists, &|_| false),
+        Some(items) => {
+            let mut hotspots = read_hotspots(&mut p, items, &hotspots_at, &product_exists, &|_| false);
+            apply_clocks(&mut p, items, &hotspots_at, clock, &mut hotspots);
+            hotspots
+        }
         None => Vec::new(),
     };
 
     if p.is_empty() {
         Ok(Timeline {
             currency,
+            clock,
             products,
             hotspots,
         })
@@ -230,10 +251,26 @@ pub fn hotspots_from_value(
     product_exists: &dyn Fn(&str) -> bool,
     id_taken: &dyn Fn(&str) -> bool,
 ) -> Result<Vec<Hotspot>, Vec<Problem>> {
+    hotspots_in_clock_from_value(v, path_prefix, Clock::Media, product_exists, id_taken)
+}
+
+/// `hotspots_from_value` for hotspots whose times are in `clock` unless they name their own
+/// (the timeline's clock, for `addHotspots`).
+pub fn hotspots_in_clock_from_value(
+    v: &Value,
+    path_prefix: &str,
+    clock: Clock,
+    product_exists: &dyn Fn(&str) -> bool,
+    id_taken: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Hotspot>, Vec<Problem>> {
     let at = At::root(path_prefix);
     let mut p = Problems::default();
     let hotspots = match list(&mut p, Some(v), &at, "hotspots", MAX_HOTSPOTS) {
-        Some(items) => read_hotspots(&mut p, items, &at, product_exists, id_taken),
+        Some(items) => {
+            let mut hotspots = read_hotspots(&mut p, items, &at, product_exists, id_taken);
+            apply_clocks(&mut p, items, &at, clock, &mut hotspots);
+            hotspots
+        }
         None => Vec::new(),
     };
     p.into_result(hotspots)
@@ -561,6 +598,7 @@ fn read_hotspot(
         product: product.to_owned(),
         start,
         end,
+        clock: Clock::Media,
         motion,
         label,
     })
@@ -964,6 +1002,58 @@ pub fn disallowed_scheme(link: &str) -> Option<String> {
         }
     }
     None
+}
+
+// ---- clocks (CONTRACT.md section 3, "clock": "program") ----
+
+/// The `clock` member of `obj`, else `default`; a problem when it names no clock.
+fn read_clock(p: &mut Problems, obj: &Value, at: &At, default: Clock) -> Clock {
+    let Some(v) = obj.field("clock") else { return default };
+    v.as_str().and_then(Clock::from_name).unwrap_or_else(|| {
+        p.push(&at.key("clock"), "clock must be \"media\" or \"program\"".into());
+        default
+    })
+}
+
+/// Reads each hotspot item's clock (its own `clock`, else `default`) and checks that the
+/// times of one in program time are plausible epoch seconds; once every item is valid, gives
+/// `hotspots` (read from `items`, one per item) their clocks. Times already refused by the
+/// other rules (missing, non-finite, negative) are not reported again.
+fn apply_clocks(p: &mut Problems, items: &[Value], at: &At, default: Clock, hotspots: &mut [Hotspot]) {
+    for (i, item) in items.iter().enumerate() {
+        let here = at.index(i);
+        if p.cut() || !matches!(item, Value::Object(_)) || read_clock(p, item, &here, default) != Clock::Program {
+            continue;
+        }
+        for name in ["start", "end"] {
+            check_program_time(p, item.field(name), &here.key(name), name);
+        }
+        if let Some(Value::Array(keyframes)) = item.field("keyframes") {
+            let kat = here.key("keyframes");
+            for (j, keyframe) in keyframes.iter().enumerate() {
+                check_program_time(p, keyframe.field("t"), &kat.index(j).key("t"), "t");
+            }
+        }
+    }
+    if p.is_empty() && hotspots.len() == items.len() {
+        for (hotspot, item) in hotspots.iter_mut().zip(items) {
+            hotspot.clock = read_clock(p, item, at, default);
+        }
+    }
+}
+
+fn check_program_time(p: &mut Problems, v: Option<&Value>, at: &At, name: &str) {
+    if let Some(&Value::Number(t)) = v {
+        if t >= 0.0 && t.is_finite() && !is_program_time(t) {
+            p.push(
+                at,
+                format!(
+                    "{name} ({}) is not a program time: in the \"program\" clock, times are seconds since the Unix epoch, from 946684800 (2000-01-01) to 4102444800 (2100-01-01)",
+                    num(t)
+                ),
+            );
+        }
+    }
 }
 
 // ---- paths, problems, wording ----

@@ -75,12 +75,13 @@ function elementClass() {
   return class ShoppableVideo extends HTMLElement {
     static get observedAttributes() { return OBSERVED; }
     #player = null;
+    #programTimeOffset = null;
 
     constructor() {
       super();
       // Upgrade: a property set before the element was defined shadows the accessor: take it over.
       const early = [];
-      for (const name of ["timeline", "strings"]) {
+      for (const name of ["timeline", "strings", "programTimeOffset"]) {
         if (Object.prototype.hasOwnProperty.call(this, name)) {
           early.push([name, this[name]]);
           delete this[name];
@@ -107,6 +108,14 @@ function elementClass() {
     /** The element's own words: every message key to its text now; set an object of overrides, or null. */
     get strings() { return this.#call((player) => player.strings()) ?? {}; }
     set strings(value) { this.#call((player) => player.setStrings(typeof value === "object" ? value : null)); }
+    /** Seconds added to the presented frame's media time to get its program time, for hotspots
+     * in the "program" clock where the browser cannot tell (`video.getStartDate()`); null: unset. */
+    get programTimeOffset() { return this.#programTimeOffset; }
+    set programTimeOffset(value) {
+      if (value != null && !Number.isFinite(value)) throw new TypeError("programTimeOffset must be a finite number of seconds, or null");
+      this.#programTimeOffset = value ?? null;
+      this.#call((player) => player.setProgramTimeOffset(value ?? NaN));
+    }
     /** The video in use; out of the document, the one it would use: the host's child `<video>`,
      * else the one the element created, else null (before its first connection). */
     get video() {
@@ -456,6 +465,48 @@ export function shoppableTracks(video) {
     }
   }
   return tracks;
+}
+
+/** `video.getStartDate()` in ms since the epoch (native HLS knows it), else NaN. */
+export function startDate(video) {
+  try { return video.getStartDate().getTime(); } catch { return NaN; }
+}
+
+/** Per video: the date-range cues handed to the Rust side and still on a track -> their number. */
+const dateRangeCues = new WeakMap();
+let dateRangeNumber = 0;
+/**
+ * HLS date ranges carrying a hotspot, as players expose them: a metadata cue whose `value` is
+ * `{ key: "X-HOTSPOT", data }` (hls.js on its "id3" track, Safari's native HLS as a DataCue).
+ * Returns [added, removed]: each new cue as [n, id, start, end, data] (`n` numbers it for good,
+ * as `takeNewCues` numbers a track's cues), and the numbers of the cues handed over before that
+ * are gone (the date range left the live playlist). In-band metadata tracks (no `<track>`
+ * element's) are switched on so their cues load; the host's own tracks are left as they are.
+ */
+export function takeDateRanges(video) {
+  const known = dateRangeCues.get(video) || new Map();
+  const added = [];
+  const current = new Set();
+  for (const track of video.textTracks || []) {
+    if (track.kind !== "metadata" || track.label === "shoppable") continue;
+    if (track.mode === "disabled" && ![...video.querySelectorAll("track")].some((element) => element.track === track)) track.mode = "hidden";
+    for (const cue of track.cues || []) {
+      const value = cue.value;
+      if (value?.key !== "X-HOTSPOT" || typeof value.data !== "string") continue;
+      current.add(cue);
+      if (!known.has(cue)) {
+        known.set(cue, ++dateRangeNumber);
+        added.push([dateRangeNumber, cue.id, cue.startTime, cue.endTime, value.data]);
+      }
+    }
+  }
+  const removed = [];
+  for (const [cue, n] of known) {
+    if (!current.has(cue)) { known.delete(cue); removed.push(n); }
+  }
+  if (known.size) dateRangeCues.set(video, known);
+  else dateRangeCues.delete(video);
+  return [added, removed];
 }
 
 const seenCues = new WeakSet();

@@ -158,7 +158,7 @@ impl Player {
     pub fn timeline(&self) -> JsValue {
         let text = self.shared.read(|state| {
             let stage = &state.stage;
-            shape::timeline_json(stage.currency(), stage.products(), stage.live_hotspots(), &js::write_js_number)
+            shape::timeline_json(stage.clock(), stage.currency(), stage.products(), stage.live_hotspots(), &js::write_js_number)
         });
         text.and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or(JsValue::NULL)
     }
@@ -213,6 +213,14 @@ impl Player {
         self.shared.read(|state| state.video.clone()).flatten()
     }
 
+    /// Sets the host's `programTimeOffset` (`element.js` keeps the property and refuses values
+    /// that are not finite numbers); NaN clears it.
+    #[wasm_bindgen(js_name = setProgramTimeOffset)]
+    pub fn set_program_time_offset(&self, offset: f64) {
+        let offset = Some(offset).filter(|offset| offset.is_finite());
+        self.shared.update(Timing::AfterCall, move |state, outbox| state.set_program_time_offset(offset, outbox));
+    }
+
     #[wasm_bindgen(js_name = activeHotspots)]
     pub fn active_hotspots(&self) -> Array {
         let ids = Array::new();
@@ -234,7 +242,7 @@ impl Player {
         let answer = self.shared.update_with(Timing::AfterCall, move |state, outbox| {
             let stage = &state.stage;
             let checked = text.and_then(|text| {
-                validate::hotspots_from_text(&text, &js_options(), "", &|id| stage.has_product(id), &|id| stage.has_hotspot(id))
+                validate::hotspots_in_clock_from_text(&text, &js_options(), "", stage.clock(), &|id| stage.has_product(id), &|id| stage.has_hotspot(id))
             });
             match checked {
                 Ok(hotspots) => {

@@ -96,6 +96,14 @@ extern "C" {
 
     #[wasm_bindgen(js_name = takeNewCues)]
     pub fn take_new_cues(track: &JsValue) -> Array;
+
+    /// `[added, removed]`: new date-range cues `[n, id, start, end, data]`, numbers of gone ones.
+    #[wasm_bindgen(js_name = takeDateRanges)]
+    pub fn take_date_ranges(video: &HtmlVideoElement) -> Array;
+
+    /// `video.getStartDate()` in ms, NaN when unknown.
+    #[wasm_bindgen(js_name = startDate)]
+    pub fn start_date(video: &HtmlVideoElement) -> f64;
 }
 
 #[wasm_bindgen(module = "/src/web/element.js")]

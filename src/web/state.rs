@@ -1,6 +1,6 @@
 //! What one element shows and tells, between browser facts and the core's answers: the video
-//! in use, the stage, the layout, the open card, the pinned product, the rail, the metadata
-//! cues, and the intents with their outcomes.
+//! in use, the stage, the layout, program time, the open card, the pinned product, the rail,
+//! the metadata cues (WebVTT and HLS date ranges), and the intents with their outcomes.
 //!
 //! Every method runs inside `Shared::update`: it may change the DOM of its own shadow root but
 //! never calls into host code; events go to the `outbox` and are dispatched afterwards.
@@ -13,6 +13,8 @@ use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, HtmlElement, HtmlVideoElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
+use crate::core::clock;
+use crate::core::daterange;
 use crate::core::geometry::{ObjectFit, ObjectPosition, Viewport};
 use crate::core::intent::{self, Action, Control, RepeatGuard, Source};
 use crate::core::stage::{Change, Stage};
@@ -72,15 +74,20 @@ struct Awaited {
     intent_id: String,
 }
 
-/// A metadata cue's hotspot, kept so it joins again after a timeline reload.
+/// A metadata cue's hotspot (a WebVTT cue's, or an HLS date range's), kept so it joins again
+/// after a timeline reload.
 struct CueHotspot {
+    /// The cue's identifier, else `vtt-N` or `daterange-N`; once joined, the hotspot's id.
     default_id: String,
     start: f64,
     end: f64,
-    /// The cue's text, read each time it tries to join (a waiting cue is rare and short).
+    /// The cue's text (a date range's X-HOTSPOT, in base64), read each time it tries to join
+    /// (a waiting cue is rare and short).
     text: String,
     path: String,
     status: CueStatus,
+    /// A date range's number (`takeDateRanges`): it leaves with its cue.
+    date_range: Option<u32>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -136,6 +143,8 @@ pub struct State {
     pub generation: u32,
     /// Media time of the frame the viewer sees (the last one rendered).
     pub presented_time: f64,
+    /// The host's `programTimeOffset` (program time minus media time), if set.
+    program_time_offset: Option<f64>,
     moves: Vec<f64>,
     /// object-fit and object-position as last read, to notice a change of style.
     fit: String,
@@ -182,6 +191,7 @@ impl State {
             base_url: String::new(),
             generation: 0,
             presented_time: 0.0,
+            program_time_offset: None,
             moves: Vec::new(),
             fit: String::new(),
             frames_since_style_check: 0,
@@ -222,6 +232,7 @@ impl State {
     /// After `connect`: the layout, the rail, the pinned card and the hotspots of this moment.
     pub fn show_all(&mut self, outbox: &mut Vec<Outgoing>) {
         self.relayout();
+        self.refresh_program_clock();
         self.words_changed();
         let time = self.current_time();
         self.render(time, outbox);
@@ -295,6 +306,7 @@ impl State {
         if video.paused() || video.ended() {
             let time = video.current_time();
             self.relayout();
+            self.refresh_program_clock();
             self.render(time, outbox);
         }
     }
@@ -303,6 +315,22 @@ impl State {
     pub fn layout_changed(&mut self, outbox: &mut Vec<Outgoing>) {
         self.show_fullscreen();
         self.relayout();
+        self.refresh_program_clock();
+        let time = self.current_time();
+        self.render(time, outbox);
+    }
+
+    /// Gives the stage the offset from media to program time that the browser
+    /// (`getStartDate()`) or the host (`programTimeOffset`) knows now (`core::clock`).
+    fn refresh_program_clock(&mut self) {
+        let start_date = self.video.as_ref().map_or(f64::NAN, js::start_date);
+        self.stage.set_program_offset(clock::program_offset(start_date, self.program_time_offset));
+    }
+
+    /// The host set `programTimeOffset` (`None`: cleared): program-time hotspots follow at once.
+    pub fn set_program_time_offset(&mut self, offset: Option<f64>, outbox: &mut Vec<Outgoing>) {
+        self.program_time_offset = offset;
+        self.refresh_program_clock();
         let time = self.current_time();
         self.render(time, outbox);
     }
@@ -375,6 +403,9 @@ impl State {
         self.unannounced.clear();
     }
 
+    /// Every `STYLE_CHECK_FRAMES` frames it also reads a native HLS stream's start date and the
+    /// date ranges the stream's player added or dropped (no event tells: a cue added ahead of its
+    /// time fires nothing until it is due).
     pub fn play_frame(&mut self, time: f64, outbox: &mut Vec<Outgoing>) {
         #[cfg(feature = "failure-hook")]
         if self.panic_on_frame {
@@ -387,6 +418,10 @@ impl State {
                 if js::fit_of(video) != self.fit {
                     self.relayout();
                 }
+            }
+            self.refresh_program_clock();
+            if self.read_date_ranges() {
+                self.join_cues(outbox);
             }
         }
         self.render(time, outbox);
@@ -697,25 +732,59 @@ impl State {
         self.tracks_watched = tracks.length();
         for track in tracks.iter() {
             for cue in js::take_new_cues(&track).iter() {
-                let Ok(cue) = cue.dyn_into::<Array>() else { continue };
-                let number = cue.get(0).as_f64().unwrap_or(0.0) as u32;
-                let id = cue.get(1).as_string().unwrap_or_default();
-                self.cues.push(CueHotspot {
-                    default_id: if id.is_empty() { format!("vtt-{number}") } else { id },
-                    start: cue.get(2).as_f64().unwrap_or(f64::NAN),
-                    end: cue.get(3).as_f64().unwrap_or(f64::NAN),
-                    text: cue.get(4).as_string().unwrap_or_default(),
-                    path: format!("cues[{}]", number.saturating_sub(1)),
-                    status: CueStatus::Waiting,
-                });
+                self.take_cue(cue, false);
             }
         }
-        if self.cues.iter().any(|cue| cue.status == CueStatus::Waiting) {
+        if self.read_date_ranges() || self.cues.iter().any(|cue| cue.status == CueStatus::Waiting) {
             self.join_cues(outbox);
             let time = self.current_time();
             self.render(time, outbox);
         }
         changed.then_some(tracks)
+    }
+
+    /// Keeps a cue (`[n, id, start, end, text]` from `takeNewCues` or `takeDateRanges`) to join.
+    fn take_cue(&mut self, cue: JsValue, date_range: bool) {
+        let Ok(cue) = cue.dyn_into::<Array>() else { return };
+        let number = cue.get(0).as_f64().unwrap_or(0.0) as u32;
+        let id = cue.get(1).as_string().filter(|id| !id.is_empty());
+        let (default_id, path) = if date_range {
+            let id = id.unwrap_or_else(|| format!("daterange-{number}"));
+            let path = daterange::path(&id);
+            (id, path)
+        } else {
+            (id.unwrap_or_else(|| format!("vtt-{number}")), format!("cues[{}]", number.saturating_sub(1)))
+        };
+        self.cues.push(CueHotspot {
+            default_id,
+            start: cue.get(2).as_f64().unwrap_or(f64::NAN),
+            end: cue.get(3).as_f64().unwrap_or(f64::NAN),
+            text: cue.get(4).as_string().unwrap_or_default(),
+            path,
+            status: CueStatus::Waiting,
+            date_range: date_range.then_some(number),
+        });
+    }
+
+    /// Takes the HLS date ranges the video's player added, and drops those whose cue is gone
+    /// (the range left the live playlist) with their hotspot. True when any came or went (the
+    /// caller joins and renders).
+    fn read_date_ranges(&mut self) -> bool {
+        let Some(video) = &self.video else { return false };
+        let answer = js::take_date_ranges(video);
+        let (Ok(added), Ok(removed)) = (answer.get(0).dyn_into::<Array>(), answer.get(1).dyn_into::<Array>()) else { return false };
+        for cue in added.iter() {
+            self.take_cue(cue, true);
+        }
+        for number in removed.iter() {
+            let number = number.as_f64().map(|n| n as u32);
+            let Some(at) = self.cues.iter().position(|cue| cue.date_range.is_some() && cue.date_range == number) else { continue };
+            let cue = self.cues.swap_remove(at);
+            if cue.status == CueStatus::Joined {
+                self.stage.remove_hotspots(&[cue.default_id]);
+            }
+        }
+        added.length() + removed.length() > 0
     }
 
     /// Puts waiting cue hotspots on the stage. One whose product is not known yet keeps waiting
@@ -724,12 +793,28 @@ impl State {
         let mut joined = Vec::new();
         let mut problems = Vec::new();
         for cue in self.cues.iter_mut().filter(|cue| cue.status == CueStatus::Waiting) {
+            let decoded;
+            let text = match cue.date_range {
+                None => &cue.text,
+                Some(_) => match daterange::hotspot_text(&cue.path, cue.end, &cue.text) {
+                    Ok(text) => {
+                        decoded = text;
+                        &decoded
+                    }
+                    Err(problem) => {
+                        cue.status = CueStatus::Rejected;
+                        problems.push(problem);
+                        continue;
+                    }
+                },
+            };
             let stage = &self.stage;
             let taken = |id: &str| stage.has_hotspot(id) || joined.iter().any(|h: &Hotspot| h.id == id);
             let facts = Cue { default_id: &cue.default_id, start: cue.start, end: cue.end };
-            match validate::hotspot_from_cue_text(&cue.text, &text_options(), facts, &cue.path, &|id| stage.has_product(id), &taken) {
+            match validate::hotspot_from_cue_text(text, &text_options(), facts, &cue.path, &|id| stage.has_product(id), &taken) {
                 Ok(hotspot) => {
                     cue.status = CueStatus::Joined;
+                    cue.default_id.clone_from(&hotspot.id);
                     joined.push(hotspot);
                 }
                 Err(found) if found.iter().all(|p| p.path.ends_with(".product") && p.message.starts_with("unknown")) => {}

@@ -5,7 +5,7 @@
 
 use shoppable_video::core::geometry::{ObjectFit, ObjectPosition, Viewport};
 use shoppable_video::core::stage::{Change, Stage};
-use shoppable_video::core::timeline::{Easing, Hotspot, Keyframe, Motion, Point, Product, Timeline};
+use shoppable_video::core::timeline::{Clock, Easing, Hotspot, Keyframe, Motion, Point, Product, Timeline};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
@@ -89,6 +89,7 @@ pub fn frame_timeline() -> Timeline {
                     product: "p".into(),
                     start: 0.0,
                     end: 100.0,
+                    clock: Clock::Media,
                     motion: Motion::Keyframes { easing: Easing::EaseInOut, keyframes },
                     label: None,
                 }
@@ -99,13 +100,14 @@ pub fn frame_timeline() -> Timeline {
                     product: "p".into(),
                     start,
                     end: start + 5.0,
+                    clock: Clock::Media,
                     motion: Motion::Fixed(Point { x: 0.5, y: 0.5 }),
                     label: None,
                 }
             }
         })
         .collect();
-    Timeline { currency: None, products: vec![Product::with_id("p")], hotspots }
+    Timeline { clock: Clock::Media, currency: None, products: vec![Product::with_id("p")], hotspots }
 }
 
 /// A stage with `frame_timeline()` loaded and its first frame (50 shows) done.
