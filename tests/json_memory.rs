@@ -5,64 +5,13 @@
 
 use shoppable_video::core::json::{self, Options};
 use shoppable_video::core::validate::{timeline_from_text, TIMELINE};
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+#[path = "support/live_bytes.rs"]
+mod live_bytes;
 
-struct Measuring;
-
-thread_local! {
-    static ON: Cell<bool> = const { Cell::new(false) };
-    static LIVE: Cell<isize> = const { Cell::new(0) };
-    static PEAK: Cell<isize> = const { Cell::new(0) };
-}
-
-/// Counts `bytes` more (or fewer) live on this thread while measuring.
-fn note(bytes: isize) {
-    // `try_with`: the thread-locals may be gone while a thread shuts down.
-    let _ = ON.try_with(|on| {
-        if on.get() {
-            let _ = LIVE.try_with(|live| {
-                live.set(live.get() + bytes);
-                let _ = PEAK.try_with(|peak| peak.set(peak.get().max(live.get())));
-            });
-        }
-    });
-}
-
-unsafe impl GlobalAlloc for Measuring {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        note(layout.size() as isize);
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        note(layout.size() as isize);
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        note(new_size as isize - layout.size() as isize);
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        note(-(layout.size() as isize));
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+use live_bytes::peak_bytes;
 
 #[global_allocator]
-static ALLOCATOR: Measuring = Measuring;
-
-/// The most bytes `f` had allocated at once on this thread (beyond what was live before).
-fn peak_bytes<R>(f: impl FnOnce() -> R) -> (R, usize) {
-    LIVE.with(|live| live.set(0));
-    PEAK.with(|peak| peak.set(0));
-    ON.with(|on| on.set(true));
-    let result = f();
-    ON.with(|on| on.set(false));
-    (result, PEAK.with(Cell::get).max(0) as usize)
-}
+static ALLOCATOR: live_bytes::LiveBytes = live_bytes::LiveBytes;
 
 const GOOD: &str = r#"{"version": 1, "currency": "EUR", "products": [{"id": "p", "price": 1}],
   "hotspots": [{"id": "h", "product": "p", "start": 0, "end": 1, "x": 0.5, "y": 0.5}]"#;

@@ -7,50 +7,13 @@ use proptest::prelude::*;
 use shoppable_video::core::geometry::{ObjectFit, ObjectPosition, Viewport};
 use shoppable_video::core::stage::{Stage, MAX_VISIBLE};
 use shoppable_video::core::timeline::{Clock, Hotspot, Motion, Point, Product, Timeline};
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+#[path = "support/live_bytes.rs"]
+mod live_bytes;
 
-struct LiveBytes;
-
-thread_local! {
-    /// Bytes allocated minus bytes freed by this thread (wrapping: a thread may free what
-    /// another allocated; the tests below allocate and free on their own thread).
-    static LIVE: Cell<isize> = const { Cell::new(0) };
-}
-
-fn note(delta: isize) {
-    // `try_with`: the thread-locals may be gone while a thread shuts down.
-    let _ = LIVE.try_with(|live| live.set(live.get().wrapping_add(delta)));
-}
-
-unsafe impl GlobalAlloc for LiveBytes {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        note(layout.size() as isize);
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        note(layout.size() as isize);
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        note(new_size as isize - layout.size() as isize);
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        note(-(layout.size() as isize));
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+use live_bytes::live_bytes;
 
 #[global_allocator]
-static ALLOCATOR: LiveBytes = LiveBytes;
-
-fn live_bytes() -> isize {
-    LIVE.with(Cell::get)
-}
+static ALLOCATOR: live_bytes::LiveBytes = live_bytes::LiveBytes;
 
 /// The heap a stage holds: the bytes this thread allocated and did not free since `before`,
 /// taken while nothing but the stage is alive.
