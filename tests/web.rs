@@ -133,6 +133,38 @@ fn text_of_any_script_crosses_into_the_wasm_and_back_unchanged() {
 }
 
 #[wasm_bindgen_test]
+async fn numbers_of_every_size_read_back_and_are_told_exactly_as_javascript_prints_them() {
+    // The Wasm prints short numbers itself and leaves 16- and 17-digit ones, and those far out,
+    // to JavaScript's String(n): both must come back exactly, in the getter and in messages.
+    let element = make_element();
+    let good = js_sys::JSON::parse(r#"{"version": 1, "products": [
+        {"id": "a", "price": 0.30000000000000004}, {"id": "b", "price": 1280.5}, {"id": "c", "price": 1e300},
+        {"id": "d", "price": 9007199254740993}, {"id": "e", "price": 1.2345678901234566e-9},
+        {"id": "f", "price": 123.45678901234568}], "hotspots": []}"#)
+    .expect("json");
+    js_sys::Reflect::set(&element, &"timeline".into(), &good).expect("set timeline");
+    let back = js_sys::Reflect::get(&element, &"timeline".into()).expect("timeline getter");
+    let text = js_sys::JSON::stringify(&back).expect("stringify").as_string().unwrap_or_default();
+    for price in ["0.30000000000000004", "1280.5", "1e+300", "9007199254740992", "1.2345678901234566e-9", "123.45678901234568"] {
+        assert!(text.contains(&format!(r#""price":{price}"#)), "{price} in {text}");
+    }
+    let errors = std::rc::Rc::new(std::cell::RefCell::new(Vec::<JsValue>::new()));
+    let sink = errors.clone();
+    let _listener = gloo_events::EventListener::new(&element, "shoppable-error", move |event| {
+        sink.borrow_mut().push(event.unchecked_ref::<CustomEvent>().detail());
+    });
+    let bad = js_sys::JSON::parse(r#"{"version": 1, "products": [{"id": "p"}], "hotspots": [
+        {"id": "h", "product": "p", "start": 0, "end": 1, "x": 1.0000000000000002, "y": 0.5}]}"#)
+    .expect("json");
+    js_sys::Reflect::set(&element, &"timeline".into(), &bad).expect("set timeline");
+    after_the_call().await;
+    let message = errors.borrow().first().map(|detail| js_sys::Reflect::get(detail, &"message".into()).expect("message"));
+    let message = message.and_then(|m| m.as_string()).unwrap_or_default();
+    assert!(message.ends_with("got 1.0000000000000002"), "{message}");
+    element.remove();
+}
+
+#[wasm_bindgen_test]
 fn a_created_video_never_goes_fullscreen_without_the_shop() {
     let element = make_element();
     let shadow = element.shadow_root().expect("shadow");

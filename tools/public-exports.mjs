@@ -1,6 +1,6 @@
 // Keeps the exports of pkg/shoppable_video.js to the public API that types/api.mjs describes
 // and the typings declare (`init` as the default export, `version`). wasm-bindgen also exports
-// the Rust player's class, the start function and `initSync`: internal, and undeclared. Once
+// the start function, `initSync` (and any Rust class): internal, and undeclared. Once
 // unexported, terser drops what nothing else uses. Run by `make build` after wasm-bindgen and
 // before terser; an export form it does not recognise stops the build, so a change in
 // wasm-bindgen's output cannot go unnoticed.
@@ -12,7 +12,7 @@ const PUBLIC = new Set(functions.map((f) => f.export ?? f.name));
 let js = readFileSync(path, "utf8");
 const kept = [];
 
-// `export class Player {`, `export function start() {`: keep the declaration, drop `export`.
+// `export class X {`, `export function start() {`: keep the declaration, drop `export`.
 js = js.replace(/^export (class|function|async function|const|let) ([\w$]+)/gm, (whole, kind, name) => {
   if (!PUBLIC.has(name)) return `${kind} ${name}`;
   kept.push(name);

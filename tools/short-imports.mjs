@@ -1,15 +1,20 @@
 // Shortens the names between the Wasm and its own glue, in pkg/shoppable_video_bg.wasm and
 // pkg/shoppable_video.js alike: imports (`__wbg_setAttribute_f75317b2b5cabfb4` becomes `h`,
-// the key of the glue's import object) and exports (`player_connected` or
+// the key of the glue's import object) and exports (`__wbindgen_start` or
 // `wasm_bindgen__convert__closures_____invoke__h0ee4d05dea117fa5` becomes `A`, read by the
 // glue as `wasm.A`). wasm-bindgen's names carry 16-digit hashes that do not compress, and each
-// is written once in each file: about 3 KB gzip together. Run by `make build` after wasm-opt
-// and before terser. An import key not found exactly once stops the build, so a change in
-// wasm-bindgen's output cannot go unnoticed; an export named anywhere but as `wasm.name`
-// keeps its name. The typings follow (InitOutput in shoppable_video.d.ts); the raw module's
+// is written once in each file: about 3 KB gzip together. The import modules get one-letter
+// names too (`./shoppable_video_bg.js` is written once per import), the glue's one namespace
+// import per snippet function becomes one per snippet, and the functions element.js exports get
+// short names (snippet-names.mjs). Run by `make build` after wasm-opt and before terser. An
+// import key not found exactly once stops the build, so a change in wasm-bindgen's output cannot
+// go unnoticed; an export named anywhere as a property or in a string, but as `wasm.name`, keeps
+// its name. The typings follow (InitOutput in shoppable_video.d.ts); the raw module's
 // own typings (shoppable_video_bg.wasm.d.ts), for bundlers that import the Wasm directly, are
 // removed: the package is loaded through its glue.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { shortenExports } from "./snippet-names.mjs";
 
 const GLUE_MODULE = "./shoppable_video_bg.js";
 const [wasmPath, jsPath] = [process.argv[2] || "pkg/shoppable_video_bg.wasm", process.argv[3] || "pkg/shoppable_video.js"];
@@ -43,6 +48,57 @@ const name = (text) => { const bytes = Buffer.from(text, "utf8"); return [...u32
 /** The short name of the n-th import or export: a letter, then base-36 digits (a JS identifier). */
 const shortName = (n, letters) => `${letters[n % 26]}${n >= 26 ? Math.floor(n / 26).toString(36) : ""}`;
 const escape = (text) => text.replace(/[$]/g, "\\$&");
+
+/**
+ * The short name of an import module, the key of the glue's import object: the glue module
+ * (`./shoppable_video_bg.js`) and each snippet (`./snippets/shoppable-video-<hash>/src/web/element.js`)
+ * are written once per import in the Wasm. wasm-bindgen also imports a snippet once per function
+ * it calls directly (`import * as import1 ... import17` of the same file, each a key of the
+ * import object): those become one namespace import under one key.
+ */
+const modules = new Map();
+function shortModule(module) {
+  if (!modules.has(module)) {
+    const key = shortName(modules.size, "abcdefghijklmnopqrstuvwxyz");
+    const entry = new RegExp(`\\n\\s*"${module.replace(/[.$/]/g, "\\$&")}"\\s*:\\s*(\\w+),?`, "g");
+    const namespaces = [...js.matchAll(entry)].map((match) => match[1]);
+    if (namespaces.length === 0) throw new Error(`${module}: no key in the import object of ${jsPath}`);
+    // One entry and one namespace import per module, under its short key.
+    let first = true;
+    js = js.replace(entry, () => (first ? ((first = false), `\n        ${key}: ${namespaces[0]},`) : ""));
+    for (const namespace of namespaces.slice(1)) {
+      const line = new RegExp(`\\nimport \\* as ${namespace} from "[^"]*";?`);
+      if (!line.test(js)) throw new Error(`${namespace}: no namespace import in ${jsPath}`);
+      js = js.replace(line, "");
+      if (new RegExp(`\\b${namespace}\\b`).test(js)) throw new Error(`${namespace}: still used in ${jsPath}`);
+    }
+    modules.set(module, key);
+  }
+  return modules.get(module);
+}
+
+/**
+ * The snippets' exported functions get short names too (see snippet-names.mjs): in the snippet,
+ * in the glue's named import of it (`short as name`, so the glue's code is unchanged), and as the
+ * field of each Wasm import the glue hands over from the snippet's namespace.
+ */
+const snippetRenames = new Map();
+for (const [, module] of js.matchAll(/from\s*["'](\.\/snippets\/[^"']+)["']/g)) {
+  if (snippetRenames.has(module)) continue;
+  const path = join(dirname(jsPath), module);
+  const { source, renames } = shortenExports(readFileSync(path, "utf8"));
+  writeFileSync(path, source);
+  snippetRenames.set(module, renames);
+  const quoted = module.replace(/[.$/]/g, "\\$&");
+  js = js.replace(new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*(["'])${quoted}\\2`, "g"), (whole, list, quote) => {
+    const specifiers = list.split(",").map((entry) => entry.trim()).filter(Boolean).map((entry) => {
+      const [exported, local = exported] = entry.split(/\s+as\s+/);
+      if (!renames.has(exported)) throw new Error(`${exported}: imported by ${jsPath} but not a function ${module} exports`);
+      return `${renames.get(exported)} as ${local}`;
+    });
+    return `import { ${specifiers.join(", ")} } from ${quote}${module}${quote}`;
+  });
+}
 
 let at = 8;
 const out = [wasm.subarray(0, 8)];
@@ -78,6 +134,11 @@ while (at < wasm.length) {
     else if (kind === 3) p += 2; // global: type, mutability
     else throw new Error(`import ${module}.${field}: unknown kind ${kind}`);
     let newField = field;
+    const newModule = shortModule(module);
+    if (snippetRenames.has(module)) {
+      newField = snippetRenames.get(module).get(field);
+      if (!newField) throw new Error(`${field}: imported by the Wasm but not a function ${module} exports`);
+    }
     if (module === GLUE_MODULE) {
       newField = shortName(renamed++, "abcdefghijklmnopqrstuvwxyz");
       // The key in the glue's import object: `name: function(...)`, exactly once.
@@ -86,7 +147,7 @@ while (at < wasm.length) {
       if (found.length !== 1) throw new Error(`${field}: found ${found.length} times in ${jsPath}, expected once`);
       js = js.replace(key, `$1${newField}$2`);
     }
-    section.push(...name(module), ...name(newField), ...wasm.subarray(descStart, p));
+    section.push(...name(newModule), ...name(newField), ...wasm.subarray(descStart, p));
   }
   out.push(Buffer.from([2, ...u32(section.length), ...section]));
   at = end;
@@ -104,11 +165,13 @@ function exportSection(body) {
     const indexStart = p;
     [, p] = readU32(wasm, p);
     const uses = new RegExp(`\\bwasm\\.${escape(field)}\\b`, "g");
-    const anywhere = new RegExp(`\\b${escape(field)}\\b`, "g");
+    // Any other mention as a property or in a string could be this export: such an export keeps
+    // its name. A bare identifier of the same name is the glue's own function (a closure's
+    // `invoke`, `version`), which keeps its name (terser shortens it, or it is the package's export).
+    const elsewhere = new RegExp(`[.'"\`\\[]${escape(field)}\\b|\\b${escape(field)}['"\`]`, "g");
     const used = (js.match(uses) || []).length;
     let newField = field;
-    // Renamed only when the glue names it nowhere else (`start` is also a JS function there).
-    if (used > 0 && (js.match(anywhere) || []).length === used) {
+    if (used > 0 && (js.match(elsewhere) || []).length === used) {
       newField = shortName(exported++, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
       js = js.replace(uses, `wasm.${newField}`);
       types = types.replace(new RegExp(`(readonly )${escape(field)}(:)`), `$1${newField}$2`);

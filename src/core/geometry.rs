@@ -34,7 +34,7 @@ pub enum ObjectFit {
 impl ObjectFit {
     /// Parses a computed `object-fit` value; anything unknown is `fill`, the CSS initial value.
     pub fn parse(s: &str) -> ObjectFit {
-        let s = s.trim();
+        let s = s.trim_ascii();
         let is = |name: &str| s.eq_ignore_ascii_case(name);
         if is("contain") {
             ObjectFit::Contain
@@ -464,11 +464,12 @@ fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
     }
 }
 
-/// Splits on whitespace outside parentheses, so `calc(50% + 10px) 0px` is two words.
+/// Splits on whitespace outside parentheses, so `calc(50% + 10px) 0px` is two words. CSS
+/// whitespace is ASCII (space, tab, line breaks, form feed).
 fn split_top_level(s: &str) -> impl Iterator<Item = &str> {
-    let mut rest = s.trim();
+    let mut rest = s.trim_ascii();
     std::iter::from_fn(move || {
-        rest = rest.trim_start();
+        rest = rest.trim_ascii_start();
         if rest.is_empty() {
             return None;
         }
@@ -478,7 +479,7 @@ fn split_top_level(s: &str) -> impl Iterator<Item = &str> {
             match c {
                 '(' => depth += 1,
                 ')' => depth -= 1,
-                c if c.is_whitespace() && depth <= 0 => {
+                c if c.is_ascii_whitespace() && depth <= 0 => {
                     end = i;
                     break;
                 }

@@ -7,7 +7,8 @@
 //! CSS pixel values, so these small routines stand in. Printing is exact everywhere: a fast path
 //! in floating point for the numbers a timeline is made of (1e-6 to 2^64), and exact decimal
 //! expansions in a small bignum for the rest (tests/number_printing.rs holds both to `ryu-js`,
-//! JavaScript's own algorithm, over the whole range). Parsing is exact where `parse_exact`
+//! JavaScript's own algorithm, over the whole range). The browser build keeps only the
+//! floating-point part and hands the rest to JavaScript's `String(n)` (see [`write_exact`]). Parsing is exact where `parse_exact`
 //! answers, and merely close for CSS values past it. Nothing here may use `{}`/`{:?}` of a float
 //! or `parse::<f64>`.
 
@@ -39,10 +40,12 @@ pub fn to_js_string(n: f64) -> String {
 
 /// Writes a finite `n` as JavaScript prints it (`-0` as `0`, as `String(n)` and `JSON.stringify`
 /// do) and answers true, wherever this module prints it itself: natively every finite number;
-/// in the browser build zero and every number from 1e-6 to 2^64 in size (every time, coordinate
-/// and price of a timeline). Anything else writes nothing and answers false: the browser build
-/// leaves numbers far out to JavaScript's own `String(n)` (see [`set_far_printer`]), which keeps
-/// the bignums of [`shortest_far`] out of the Wasm.
+/// in the browser build zero and the numbers from 1e-6 to 2^53 in size whose digits, as an
+/// integer, stay below 2^53 (every number of up to 15 significant digits: the times, coordinates
+/// and prices timelines are written with). Anything else writes nothing and answers false: the
+/// browser build leaves the numbers far out, and those of 16 or 17 digits, to JavaScript's own
+/// `String(n)` (see [`set_far_printer`]), which keeps the
+/// bignums of [`shortest_far`] and the 128-bit arithmetic of [`shortest_from`] out of the Wasm.
 pub fn write_exact(out: &mut String, n: f64) -> bool {
     if !n.is_finite() {
         return false;
@@ -82,26 +85,26 @@ mod far {
         pub(super) static PRINTER: Cell<Option<Printer>> = const { Cell::new(None) };
     }
 
-    /// `n` (finite, below 1e-6 or from 2^64 up) by the printer handed over; without one, close
-    /// (scaled into reach by 10^22 at a time, which can cost the last digit).
+    /// `n` (finite, and one `write_exact` declines) by the printer handed over; without one,
+    /// close: 15 significant digits, scaled in floating point (which can cost the last ones).
     pub(super) fn print(out: &mut String, n: f64) {
         if let Some(print) = PRINTER.with(Cell::get) {
             return print(out, n);
         }
         let (mut a, mut exponent) = (n.abs(), 0);
-        while a >= 18_446_744_073_709_551_616.0 {
-            a /= 1e22;
-            exponent += 22;
+        while a >= 1e15 {
+            a /= 10.0;
+            exponent += 1;
         }
-        while a != 0.0 && a < 1e-6 {
-            a *= 1e22;
-            exponent -= 22;
+        while a != 0.0 && a < 1e14 {
+            a *= 10.0;
+            exponent -= 1;
         }
-        let (digits, e) = super::shortest(a).unwrap_or((0, 0));
+        let (digits, e) = super::strip((a + 0.5) as u64, exponent);
         if n < 0.0 {
             out.push('-');
         }
-        super::layout(out, digits, e + exponent);
+        super::layout(out, digits, e);
     }
 }
 
@@ -113,6 +116,7 @@ mod far {
 
 /// A finite double `a > 0` as `m × 2^e`, and the midpoints to its neighbours below and above as
 /// `(n, f)` for `n × 2^f`: the bounds of the decimals that read back as `a`.
+#[cfg(not(target_arch = "wasm32"))]
 struct Double {
     m: u64,
     e: i32,
@@ -122,6 +126,7 @@ struct Double {
     inclusive: bool,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Double {
     fn of(a: f64) -> Double {
         let bits = a.to_bits();
@@ -135,6 +140,7 @@ impl Double {
 }
 
 /// `c × 10^q` against `n × 2^f`, exactly, in 128-bit integers; `None` past their reach.
+#[cfg(not(target_arch = "wasm32"))]
 fn compare(c: u64, q: i32, n: u64, f: i32) -> Option<core::cmp::Ordering> {
     // c·5^q·2^q against n·2^f: the fives go to the side whose power is positive, the twos too.
     let (mut left, mut right) = (u128::from(c), u128::from(n));
@@ -159,8 +165,8 @@ fn compare(c: u64, q: i32, n: u64, f: i32) -> Option<core::cmp::Ordering> {
 /// The fewest decimal digits `d` and an exponent `e` such that `d × 10^e` reads back as `a`, the
 /// closest to `a` of those, a tie to the even one: JavaScript's choice (ECMA-262
 /// Number::toString, and V8's). For zero and for `a` from 1e-6 to 2^64 (every time, coordinate
-/// and price of a timeline), without allocating; `None` for the rest, which [`shortest_far`]
-/// does.
+/// and price of a timeline), without allocating (the browser build: see [`write_exact`]); `None`
+/// for the rest, which [`shortest_far`] does.
 ///
 /// For `c × 10^-k` with `c` below 2^53 everything is decided in floating point, exactly: `a·10^k`
 /// is `hi + lo` exactly (Dekker's product; `10^k` is exact up to 10^22), and `c / 10^k == a` is
@@ -221,8 +227,17 @@ enum Closer {
     Tie,
 }
 
+/// The browser build declines what needs 128-bit arithmetic (17 significant digits, or `a` of
+/// 2^53 and more): JavaScript's `String(n)` prints those (see [`set_far_printer`]), which keeps
+/// the 128-bit comparisons out of the Wasm.
+#[cfg(target_arch = "wasm32")]
+fn shortest_from(_: f64, _: i32) -> Option<(u64, i32)> {
+    None
+}
+
 /// [`shortest`] from the place `10^q` down, decided in exact 128-bit comparisons (and so slower):
 /// for 17-digit numbers and for `a` of 2^53 and more. `None` past the reach of 128 bits.
+#[cfg(not(target_arch = "wasm32"))]
 fn shortest_from(a: f64, mut q: i32) -> Option<(u64, i32)> {
     use core::cmp::Ordering::{Equal, Greater, Less};
     let x = Double::of(a);

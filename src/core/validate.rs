@@ -169,7 +169,7 @@ pub fn timeline_from_value(v: &Value) -> Result<Timeline, Vec<Problem>> {
     if !matches!(v, Value::Object(_)) {
         p.push(
             &root,
-            format!("the timeline must be an object, got {}", v.kind()),
+            v.got("the timeline must be an object"),
         );
         return Err(p.finish());
     }
@@ -189,7 +189,7 @@ pub fn timeline_from_value(v: &Value) -> Result<Timeline, Vec<Problem>> {
         ),
         Some(other) => p.push(
             &root.key("version"),
-            format!("version must be the number 1, got {}", other.kind()),
+            other.got("version must be the number 1"),
         ),
     }
     let currency = currency(&mut p, v, &root, "currency");
@@ -312,7 +312,7 @@ pub fn hotspot_from_cue(
     if !matches!(v, Value::Object(_)) {
         p.push(
             &at,
-            format!("a cue's text must be a JSON object, got {}", v.kind()),
+            v.got("a cue's text must be a JSON object"),
         );
         return Err(p.finish());
     }
@@ -382,7 +382,7 @@ fn read_products(p: &mut Problems, items: &[Value], at: &At, ids: &Ids) -> (Vec<
         if !matches!(item, Value::Object(_)) {
             p.push(
                 &here,
-                format!("a product must be an object, got {}", item.kind()),
+                item.got("a product must be an object"),
             );
             all_ids_read = false;
             continue;
@@ -416,7 +416,7 @@ fn read_hotspots(
         if !matches!(item, Value::Object(_)) {
             p.push(
                 &here,
-                format!("a hotspot must be an object, got {}", item.kind()),
+                item.got("a hotspot must be an object"),
             );
             continue;
         }
@@ -506,7 +506,7 @@ fn read_product(p: &mut Problems, obj: &Value, at: &At, id: Option<&str>) -> Opt
         Some(other) => {
             p.push(
                 &at.key("available"),
-                format!("expected a boolean, got {}", other.kind()),
+                other.got("expected a boolean"),
             );
             true
         }
@@ -628,7 +628,7 @@ fn read_motion(p: &mut Problems, obj: &Value, at: &At, span: Option<(f64, f64)>)
         Some(other) => {
             p.push(
                 &at.key("easing"),
-                format!("expected a string, got {}", other.kind()),
+                other.got("expected a string"),
             );
             None
         }
@@ -714,7 +714,7 @@ fn read_keyframes(
         Some(other) => {
             p.push(
                 &here,
-                format!("keyframes must be an array, got {}", other.kind()),
+                other.got("keyframes must be an array"),
             );
             return None;
         }
@@ -739,7 +739,7 @@ fn read_keyframes(
         if !matches!(item, Value::Object(_)) {
             p.push(
                 &kat,
-                format!("a keyframe must be an object, got {}", item.kind()),
+                item.got("a keyframe must be an object"),
             );
             continue;
         }
@@ -836,7 +836,7 @@ fn string<'v>(p: &mut Problems, at: &At, v: &'v Value) -> Option<&'v str> {
             Some(s)
         }
         other => {
-            p.push(at, format!("expected a string, got {}", other.kind()));
+            p.push(at, other.got("expected a string"));
             None
         }
     }
@@ -866,7 +866,7 @@ fn number(p: &mut Problems, at: &At, name: &str, v: &Value) -> Option<f64> {
             None
         }
         other => {
-            p.push(at, format!("expected a number, got {}", other.kind()));
+            p.push(at, other.got("expected a number"));
             None
         }
     }

@@ -52,6 +52,12 @@ impl<'a> Value<'a> {
         }
     }
 
+    /// "`expected`, got " and what this is: a validation message (one place builds them all).
+    #[inline(never)]
+    pub fn got(&self, expected: &str) -> String {
+        [expected, ", got ", self.kind()].concat()
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::String(s) => Some(s),

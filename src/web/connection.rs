@@ -3,17 +3,22 @@
 //! tracks' listeners. All of it is owned here and unregistered by dropping the `Connection`,
 //! so a removed element leaves nothing behind.
 //!
+//! `element.js` registers the listeners and the observer (`connect`) and tells each browser event
+//! as one call of a single closure (a kind and, for a click, its target): one closure for all of
+//! them, and the event names written once, in JavaScript. The `Connection` holds what it
+//! registered and unregisters it when dropped.
+//!
 //! A connection knows nothing of the player: it turns browser events into `Fact`s and hands them
 //! to the sink it was given (which holds the player weakly). It never keeps the player alive.
 
 use std::rc::Rc;
 
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, EventTarget, HtmlElement, HtmlVideoElement, KeyboardEvent, ResizeObserver, ShadowRoot};
+use web_sys::{HtmlElement, HtmlVideoElement, ShadowRoot};
 
 use crate::web::js;
-use crate::web::listener::{self, Listener};
 use crate::web::sync::FrameLoop;
 
 /// A browser fact the player reacts to.
@@ -26,110 +31,65 @@ pub enum Fact {
     Cues,
     /// A frame of the playing video was presented, at this media time.
     Frame(f64),
-    /// A click (or tap, or Enter on a button) in the shadow root, on this element.
-    Click(Element),
+    /// A click (or tap, or Enter on a button) on a button of the shadow root: `[what, detail]`
+    /// (see `tapOf` in `element.js`).
+    Click(Array),
     /// Escape was pressed inside the element; the sink answers whether it closed something.
     Escape,
 }
+
+/// The kinds `element.js`'s `connect` and `frameLoop` tell (the same numbers there).
+const PLAYBACK: u32 = 0;
+const LAYOUT: u32 = 1;
+const CUES: u32 = 2;
+const CLICK: u32 = 3;
+const FRAME: u32 = 5;
 
 /// Receives the facts; returns whether it handled them (only `Escape` asks).
 pub type Sink = Rc<dyn Fn(Fact) -> bool>;
 
 pub struct Connection {
-    sink: Sink,
-    _listeners: Vec<Listener>,
-    resize: ResizeObserver,
-    _resize_callback: Closure<dyn FnMut(JsValue)>,
-    /// Running while the video plays.
+    /// What `element.js` registered (`connect`): its listeners, the resize observer and the
+    /// tracks' `cuechange` listeners, all unregistered by `disconnect`.
+    registered: JsValue,
+    /// Running while the video plays; it calls `facts`, so it is dropped first (fields drop in
+    /// order).
     frames: Option<FrameLoop>,
-    /// `cuechange` on each "shoppable" metadata track (rebuilt when tracks come and go).
-    track_listeners: Vec<Listener>,
+    /// The one closure every browser event and frame reaches the sink through.
+    facts: js::Callback,
 }
 
 impl Drop for Connection {
     fn drop(&mut self) {
-        self.resize.disconnect();
+        js::disconnect(&self.registered);
     }
 }
 
 impl Connection {
-    pub fn new(
-        host: &HtmlElement,
-        video: &HtmlVideoElement,
-        shadow: &ShadowRoot,
-        document: &Document,
-        sink: Sink,
-    ) -> Result<Connection, JsValue> {
-        let mut listeners = Vec::new();
-        let mut listen = |target: &EventTarget, name: &'static str, fact: fn(&Event) -> Option<Fact>| {
-            let sink = sink.clone();
-            listeners.push(Listener::new(target, name, move |event| {
-                if let Some(fact) = fact(event) {
-                    sink(fact);
-                }
-            }));
-        };
-        for name in ["play", "playing", "pause", "ended", "emptied", "seeking", "seeked"] {
-            listen(video, name, |_| Some(Fact::Playback));
-        }
-        for name in ["loadedmetadata", "resize"] {
-            listen(video, name, |_| Some(Fact::Layout));
-        }
-        listen(document, "fullscreenchange", |_| Some(Fact::Layout));
-        if let Ok(tracks) = js_sys::Reflect::get(video, &JsValue::from_str("textTracks")) {
-            if let Some(tracks) = tracks.dyn_ref::<EventTarget>() {
-                listen(tracks, "addtrack", |_| Some(Fact::Cues));
-            }
-        }
-        // Taps on the overlay: one delegated listener for every button.
-        listen(shadow, "click", |event| event.target()?.dyn_into::<Element>().ok().map(Fact::Click));
-        // A metadata track's cues finished loading (`load` does not bubble: capture it).
-        {
-            let sink = sink.clone();
-            let options = listener::Options { capture: true, prevents_default: false };
-            listeners.push(Listener::with_options(video, "load", options, move |_| {
-                sink(Fact::Cues);
-            }));
-        }
-        {
-            let sink = sink.clone();
-            let options = listener::Options { capture: false, prevents_default: true };
-            // On the host: Escape works wherever focus is in the element, its own video too.
-            listeners.push(Listener::with_options(host, "keydown", options, move |event| {
-                let escape = event.dyn_ref::<KeyboardEvent>().is_some_and(|key| key.key() == "Escape");
-                if escape && sink(Fact::Escape) {
-                    event.prevent_default();
-                    event.stop_propagation();
-                }
-            }));
-        }
-        let resize_sink = sink.clone();
-        let resize_callback = Closure::<dyn FnMut(JsValue)>::new(move |_entries: JsValue| {
-            resize_sink(Fact::Layout);
+    /// `None` when the browser refused (`element.js` says why on the console).
+    pub fn new(host: &HtmlElement, video: &HtmlVideoElement, shadow: &ShadowRoot, sink: Sink) -> Option<Connection> {
+        let facts = js::Callback::new(move |kind: u32, target: JsValue| {
+            JsValue::from_bool(sink(match kind {
+                PLAYBACK => Fact::Playback,
+                LAYOUT => Fact::Layout,
+                CUES => Fact::Cues,
+                CLICK => Fact::Click(target.unchecked_into()),
+                FRAME => Fact::Frame(target.as_f64().unwrap_or(0.0)),
+                _ => Fact::Escape,
+            }))
         });
-        let resize = ResizeObserver::new(&js::guard(resize_callback.as_ref()))?;
-        resize.observe(video);
-        resize.observe(host);
-        Ok(Connection {
-            sink,
-            _listeners: listeners,
-            resize,
-            _resize_callback: resize_callback,
-            frames: None,
-            track_listeners: Vec::new(),
-        })
+        let registered = js::connect(host, video, shadow, facts.as_ref());
+        if registered.is_null() {
+            return None;
+        }
+        Some(Connection { registered, frames: None, facts })
     }
 
     /// Runs the frame loop exactly while the video plays.
     pub fn follow_playback(&mut self, video: &HtmlVideoElement) {
         let playing = !video.paused() && !video.ended();
         match (playing, self.frames.is_some()) {
-            (true, false) => {
-                let sink = self.sink.clone();
-                self.frames = Some(FrameLoop::start(video, move |time| {
-                    sink(Fact::Frame(time));
-                }));
-            }
+            (true, false) => self.frames = Some(FrameLoop::start(video, self.facts.as_ref())),
             (false, true) => self.frames = None,
             _ => {}
         }
@@ -137,14 +97,7 @@ impl Connection {
 
     /// Listens for `cuechange` on each of `tracks` (replacing the previous listeners): a live
     /// track's new cues are read when they become active.
-    pub fn watch_tracks(&mut self, tracks: &js_sys::Array) {
-        self.track_listeners.clear();
-        for track in tracks.iter() {
-            let Some(track) = track.dyn_ref::<EventTarget>() else { continue };
-            let sink = self.sink.clone();
-            self.track_listeners.push(Listener::new(track, "cuechange", move |_| {
-                sink(Fact::Cues);
-            }));
-        }
+    pub fn watch_tracks(&mut self, tracks: &Array) {
+        js::watch_tracks(&self.registered, tracks);
     }
 }

@@ -16,7 +16,8 @@ const OBSERVED = ["timeline", "locale", "currency", "tap-action", "rail", "datal
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
 let createPlayer = null; // the Rust factory, set by `defineElement` once the Wasm is ready
-let haltModule = null; // tells the Rust side to stop all work
+let styleText = ""; // the shadow roots' stylesheet (style.css), from `defineElement`
+let sheet = null; // that stylesheet, constructed once and adopted by every shadow root
 let failed = false;
 const connected = new Set();
 
@@ -37,13 +38,12 @@ export function emit(target, name, detail, cancelable) {
 /**
  * The module failed (a panic, a trap, memory exhausted): every player stops, each connected
  * element says so once with `shoppable-error` code `internal`, videos keep playing. The Rust
- * state may be half-updated after a trap, so nothing calls into it again but `haltModule`,
- * which only sets a flag every Rust entry point checks.
+ * state may be half-updated after a trap, so nothing calls into it again; Rust code still
+ * running further out (a host listener called back into the element) reads `hasFailed` and stops.
  */
 export function moduleFailed(reason) {
   if (failed) return;
   failed = true;
-  try { haltModule?.(); } catch { /* the flag may already be set by the panic hook */ }
   console.error("shoppable-video stopped after an unexpected failure:", reason);
   for (const element of connected) reportFailure(element);
 }
@@ -69,6 +69,11 @@ function guarded(work) {
   }
 }
 
+// The player's methods (element.rs `method` has the same numbers).
+const CONNECTED = 0, DISCONNECTED = 1, ATTRIBUTE_CHANGED = 2, TIMELINE = 3, SET_TIMELINE = 4, STRINGS = 5,
+  SET_STRINGS = 6, ACTIVE_HOTSPOTS = 7, ADD_HOTSPOTS = 8, REMOVE_HOTSPOTS = 9, UPSERT_PRODUCTS = 10, PIN_PRODUCT = 11,
+  VIDEO = 12, SET_PROGRAM_TIME_OFFSET = 13;
+
 /** The element's class, made when `init()` defines it (importing the package in Node, for
  * server rendering, defines nothing and needs no DOM). */
 function elementClass() {
@@ -87,58 +92,66 @@ function elementClass() {
           delete this[name];
         }
       }
-      this.#player = guarded(() => createPlayer(this)) || null;
+      this.#player = guarded(() => createPlayer(0, this)) || null;
       for (const [name, value] of early) this[name] = value;
     }
 
     connectedCallback() {
       if (failed) { reportFailure(this); return; }
       connected.add(this);
-      this.#call((player) => player.connected(this));
+      this.#call(CONNECTED, this);
     }
     disconnectedCallback() {
       connected.delete(this);
-      this.#call((player) => player.disconnected());
+      this.#call(DISCONNECTED);
     }
     attributeChangedCallback(name, oldValue, newValue) {
-      if (oldValue !== newValue) this.#call((player) => player.attributeChanged(name, newValue));
+      if (oldValue !== newValue) this.#call(ATTRIBUTE_CHANGED, [name, newValue]);
     }
-    get timeline() { return this.#call((player) => player.timeline()) ?? null; }
-    set timeline(value) { this.#call((player) => player.setTimeline(value)); }
+    get timeline() { return this.#call(TIMELINE) ?? null; }
+    set timeline(value) { this.#call(SET_TIMELINE, value); }
     /** The element's own words: every message key to its text now; set an object of overrides, or null. */
-    get strings() { return this.#call((player) => player.strings()) ?? {}; }
-    set strings(value) { this.#call((player) => player.setStrings(typeof value === "object" ? value : null)); }
+    get strings() { return this.#call(STRINGS) ?? {}; }
+    set strings(value) { this.#call(SET_STRINGS, typeof value === "object" ? value : null); }
     /** Seconds added to the presented frame's media time to get its program time, for hotspots
      * in the "program" clock where the browser cannot tell (`video.getStartDate()`); null: unset. */
     get programTimeOffset() { return this.#programTimeOffset; }
     set programTimeOffset(value) {
       if (value != null && !Number.isFinite(value)) throw new TypeError("programTimeOffset must be a finite number of seconds, or null");
       this.#programTimeOffset = value ?? null;
-      this.#call((player) => player.setProgramTimeOffset(value ?? NaN));
+      this.#call(SET_PROGRAM_TIME_OFFSET, value ?? null);
     }
     /** The video in use; out of the document, the one it would use: the host's child `<video>`,
      * else the one the element created, else null (before its first connection). */
     get video() {
-      return this.#call((player) => player.video()) ||
+      return this.#call(VIDEO) ||
         this.querySelector(":scope > video") || this.shadowRoot?.querySelector("video[part~=video]") || null;
     }
-    get activeHotspots() { return this.#call((player) => player.activeHotspots()) || []; }
-    addHotspots(list) { this.#call((player) => player.addHotspots(list)); }
-    removeHotspots(ids) { this.#call((player) => player.removeHotspots(ids)); }
-    upsertProducts(list) { this.#call((player) => player.upsertProducts(list)); }
-    pinProduct(id) { this.#call((player) => player.pinProduct(id === undefined ? null : id)); }
+    get activeHotspots() { return this.#call(ACTIVE_HOTSPOTS) || []; }
+    addHotspots(list) { this.#call(ADD_HOTSPOTS, list); }
+    removeHotspots(ids) { this.#call(REMOVE_HOTSPOTS, ids); }
+    upsertProducts(list) { this.#call(UPSERT_PRODUCTS, list); }
+    pinProduct(id) { this.#call(PIN_PRODUCT, id === undefined ? null : id); }
 
-    #call(work) {
-      return this.#player ? guarded(() => work(this.#player)) : undefined;
+    /** Calls the player; a call it refused answers its TypeError, thrown to the host here. */
+    #call(method, value) {
+      return this.#player ? guarded(() => {
+        const answer = this.#player(method, value);
+        if (answer instanceof TypeError) throw answer;
+        return answer;
+      }) : undefined;
     }
   };
 }
 
-/** Defines the element once the Wasm is ready (`init()`); `halt` stops the Rust side after a failure. */
-export function defineElement(create, halt) {
+/** Whether the module failed: Rust's entry points check it first (see `moduleFailed`). */
+export function hasFailed() { return failed; }
+
+/** Defines the element once the Wasm is ready (`init()`); `css` is the shadow roots' stylesheet. */
+export function defineElement(create, css) {
   if (createPlayer || customElements.get(TAG)) return;
   createPlayer = create;
-  haltModule = halt;
+  styleText = css;
   customElements.define(TAG, elementClass());
   // The first Intl.NumberFormat of a page sets up the browser's number data: 15-25 ms measured,
   // later ones take 0.1 ms. Pay it while the page is idle, not inside the first timeline load.
@@ -148,25 +161,123 @@ export function defineElement(create, halt) {
 }
 
 /** `callback` run inside the guard: the browser never sees an exception from the module. */
-export function guard(callback) {
+function guard(callback) {
   return (...args) => guarded(() => callback(...args));
 }
 
-/** Adds a guarded listener; returns what `unlisten` needs. */
-export function listen(target, type, callback, capture, passive) {
+/** Adds a guarded listener (passive unless said otherwise); returns the function that removes it. */
+function listen(target, type, callback, capture = false, passive = true) {
   const registered = guard(callback);
   target.addEventListener(type, registered, { capture, passive });
-  return registered;
+  return () => target.removeEventListener(type, registered, { capture });
 }
 
-export function unlisten(target, type, registered, capture) {
-  target.removeEventListener(type, registered, { capture });
+// The facts `connect` and `frameLoop` tell the player, as numbers (connection.rs has the same).
+const PLAYBACK = 0, LAYOUT = 1, CUES = 2, CLICK = 3, ESCAPE = 4, FRAME = 5;
+
+/**
+ * Registers what a connected element listens to, each event told as `fact(kind, target)`:
+ * playback of the video (the frame loop follows it), what may change the layout (metadata, the
+ * video's intrinsic size, fullscreen, a resize of the video or the element), metadata tracks
+ * and their cues, clicks on the shadow root's buttons (with `tapOf` them), and Escape in it
+ * (prevented when the player answers that it closed something). Returns what `watchTracks` and
+ * `disconnect` take, or null (and says why on the console) when the browser refused.
+ */
+export function connect(host, video, shadow, fact) {
+  const registered = { fact, stops: [], tracks: [] };
+  const on = (target, type, callback, capture, passive) => registered.stops.push(listen(target, type, callback, capture, passive));
+  try {
+    for (const type of ["play", "playing", "pause", "ended", "emptied", "seeking", "seeked"]) on(video, type, () => fact(PLAYBACK));
+    for (const type of ["loadedmetadata", "resize"]) on(video, type, () => fact(LAYOUT));
+    on(host.ownerDocument, "fullscreenchange", () => fact(LAYOUT));
+    if (video.textTracks instanceof EventTarget) on(video.textTracks, "addtrack", () => fact(CUES));
+    // Taps on the overlay: one delegated listener for every button.
+    on(shadow, "click", (event) => {
+      const tap = event.target instanceof Element && tapOf(event.target);
+      if (tap) fact(CLICK, tap);
+    });
+    // A metadata track's cues finished loading (`load` does not bubble: capture it).
+    on(video, "load", () => fact(CUES), true);
+    // On the host: Escape works wherever focus is in the element, its own video too.
+    on(host, "keydown", (event) => {
+      if (event instanceof KeyboardEvent && event.key === "Escape" && fact(ESCAPE)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    }, false, false);
+    const resize = new ResizeObserver(guard(() => fact(LAYOUT)));
+    registered.stops.push(() => resize.disconnect());
+    resize.observe(video);
+    resize.observe(host);
+    return registered;
+  } catch (error) {
+    disconnect(registered);
+    console.error(error);
+    return null;
+  }
+}
+
+/**
+ * What a click in the shadow root hit, as [what, detail]: ["hotspot", slot], ["rail-item",
+ * product id], ["pinned-title"], or a control's part ("buy", "add-to-cart", "close",
+ * "rail-toggle", "fullscreen", ...) and whether it is in the pinned card; null for no button.
+ */
+function tapOf(target) {
+  const spot = target.closest(".spot");
+  if (spot) return ["hotspot", Number(spot.dataset.slot)];
+  const item = target.closest("[part~=rail-item]");
+  if (item) return ["rail-item", item.dataset.productId];
+  if (target.closest("[part~=pinned-title]")) return ["pinned-title"];
+  const control = target.closest("button[part]");
+  return control && [control.getAttribute("part"), !!target.closest("[part~=pinned]")];
+}
+
+/** Listens for `cuechange` on each of `tracks` (a live track's new cues), instead of the tracks before. */
+export function watchTracks(registered, tracks) {
+  for (const stop of registered.tracks) stop();
+  registered.tracks = tracks.filter((track) => track instanceof EventTarget)
+    .map((track) => listen(track, "cuechange", () => registered.fact(CUES)));
+}
+
+/** Unregisters everything `connect` and `watchTracks` registered. */
+export function disconnect(registered) {
+  for (const stop of [...registered.stops, ...registered.tracks]) stop();
+  registered.stops = [];
+  registered.tracks = [];
 }
 
 /** Runs `callback` after the current call into the element has returned (host-caused events). */
 export function soon(callback) {
-  queueMicrotask(() => guarded(callback));
+  queueMicrotask(() => guarded(() => callback(0))); // a js::Callback: its kind is a number
 }
+
+/**
+ * Tells `fact(FRAME, mediaTime)` once per presented frame of `video` until the function it
+ * returns is called: through requestVideoFrameCallback (the frame's exact `mediaTime`) where the
+ * browser has it, else requestAnimationFrame (`currentTime` at the next paint). The next frame
+ * is asked for before `fact` runs (which may stop the loop); a failed module asks for none.
+ */
+export function frameLoop(video, fact) {
+  const videoFrames = typeof video.requestVideoFrameCallback === "function";
+  let handle = null;
+  const request = () => {
+    handle = videoFrames ? video.requestVideoFrameCallback(frame) : requestAnimationFrame(frame);
+  };
+  const frame = (now, metadata) => {
+    if (failed) return;
+    request();
+    const time = videoFrames && typeof metadata?.mediaTime === "number" ? metadata.mediaTime : video.currentTime;
+    guarded(() => fact(FRAME, time));
+  };
+  request();
+  return () => {
+    if (handle !== null) videoFrames ? video.cancelVideoFrameCallback(handle) : cancelAnimationFrame(handle);
+    handle = null;
+  };
+}
+
+/** Stops a `frameLoop`. */
+export function stopFrameLoop(stop) { stop(); }
 
 /** A weak reference (the player holds its element this way, so the element can be collected). */
 export function weakly(target) { return new WeakRef(target); }
@@ -200,9 +311,72 @@ export function pluralOf(locale, count) {
   return rules.select(count);
 }
 
-/** The `lang` of the nearest element that says one (the element's, an ancestor's, the document's), or "". */
-export function nearestLang(host) {
-  return host.closest("[lang]")?.getAttribute("lang") || "";
+/**
+ * The element's open shadow root, made on the first call: the shared stylesheet adopted (a
+ * `<style>` where constructable stylesheets are missing), then a slot for the host's children.
+ * null when the element cannot have one (another script attached a closed one).
+ */
+export function shadowOf(host) {
+  if (host.shadowRoot) return host.shadowRoot;
+  try {
+    const shadow = host.attachShadow({ mode: "open" });
+    const document = host.ownerDocument;
+    try {
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(styleText);
+      }
+      shadow.adoptedStyleSheets = [sheet];
+    } catch {
+      sheet = null;
+      const style = document.createElement("style");
+      style.textContent = styleText;
+      shadow.append(style);
+    }
+    shadow.append(document.createElement("slot"));
+    return shadow;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The video the element plays, as [video, made by the element]: the host's child `<video>` as it
+ * is (a video made on an earlier connection is removed), else the one made earlier, else a new
+ * one at the start of the shadow root.
+ */
+export function videoOf(host, shadow) {
+  const made = shadow.querySelector("video[part~=video]");
+  const child = host.querySelector(":scope > video");
+  if (child instanceof HTMLVideoElement) {
+    made?.remove();
+    return [child, false];
+  }
+  if (made) return [made, true];
+  const video = host.ownerDocument.createElement("video");
+  video.setAttribute("part", "video");
+  // The native controls must never take the bare video fullscreen without the shop.
+  video.setAttribute("controlslist", "nofullscreen");
+  shadow.insertBefore(video, shadow.firstChild);
+  return [video, true];
+}
+
+/**
+ * The `lang` of the nearest element that says one (the element's, an ancestor's, the
+ * document's), else the browser's language, else "". `host` is undefined while disconnected.
+ */
+export function defaultLocale(host) {
+  return host?.closest("[lang]")?.getAttribute("lang") || navigator.language || "";
+}
+
+/** Opens `url` in a new tab with `noopener`; false if the browser threw. */
+export function openInNewTab(url) {
+  try {
+    window.open(url, "_blank", "noopener");
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // The element fills the viewport where it cannot be made fullscreen (iPhone Safari: only a
@@ -303,7 +477,7 @@ async function readLimited(url) {
 
 /**
  * Fetches a document's text (the Wasm parses it: one string crossing instead of one call per
- * field); calls `done(text, finalUrl, null, false)` or `done("", url, message, refused)` exactly
+ * field); calls `done(0, [text, finalUrl, null, false])` or `done(0, ["", url, message, refused])` exactly
  * once: `refused` when the document was read and refused (too large, not UTF-8), not when it
  * could not be loaded.
  */
@@ -314,7 +488,7 @@ export function fetchText(url, done) {
     ([text, finalUrl]) => [text, finalUrl, null, false],
     (error) => ["", requested, error instanceof RefusedDocument ? error.message
       : `could not load ${requested}: ${error && error.message || error}`, error instanceof RefusedDocument],
-  ).then((answer) => guarded(() => done(...answer)));
+  ).then((answer) => guarded(() => done(0, answer)));
 }
 
 /**
@@ -358,52 +532,90 @@ export function toJson(value) {
  * `translate()` per hotspot box (the stylesheet centres the button on the box's corner): the
  * browser parses every write, and a second function doubled the cost.
  */
-export function placeHotspots(spots, moves) {
+export function placeHotspots(nodes, moves) {
   for (let i = 0; i + 2 < moves.length; i += 3) {
-    const spot = spots[moves[i]];
-    if (spot) spot.style.transform = `translate(${moves[i + 1]}px,${moves[i + 2]}px)`;
+    const spot = nodes.spots[moves[i]];
+    if (!spot) continue;
+    spot.style.transform = `translate(${moves[i + 1]}px,${moves[i + 2]}px)`;
+    spot.x = moves[i + 1];
+    spot.y = moves[i + 2];
+    restIfCovered(nodes, spot);
   }
 }
 
-/** Lays the overlay over the video's content box. */
-export function placeLayer(layer, left, top, width, height) {
-  layer.style.width = `${width}px`;
-  layer.style.height = `${height}px`;
-  layer.style.transform = `translate(${left}px, ${top}px)`;
-}
-
 /**
- * The boxes of the shown `parts` and the video's control band, [left, top, right, bottom, ...]
- * in px of `layer` (where hotspots are placed): a hotspot whose point is in one rests.
+ * Reads again where the parts a hotspot may lie under are (the pinned card, the rail's toggle
+ * and list, the fullscreen toggle) and the video's control band, as [left, top, right, bottom,
+ * ...] in px of the layer (where hotspots are placed), after one was shown, hidden or refilled,
+ * or the layout changed (never per frame); rests the hotspots now under one.
  */
-export function readCovers(layer, parts) {
-  const base = layer.getBoundingClientRect();
+export function readCovers(nodes) {
+  const base = nodes.layer.getBoundingClientRect();
   const rects = [];
-  for (const part of parts) {
+  for (const part of [nodes.pinned, nodes.railToggle, nodes.railList, nodes.fullscreen]) {
     const box = part.getBoundingClientRect();
     if (box.width > 0 && box.height > 0) rects.push(box.left - base.left, box.top - base.top, box.right - base.left, box.bottom - base.top);
   }
-  const band = parseFloat(getComputedStyle(layer).getPropertyValue("--_band")) || 0;
+  const band = parseFloat(getComputedStyle(nodes.layer).getPropertyValue("--_band")) || 0;
   if (band > 0) rects.push(-Infinity, base.height - band, Infinity, Infinity);
-  return new Float64Array(rects);
+  nodes.covers = rects;
+  for (const spot of nodes.spots) restIfCovered(nodes, spot);
 }
 
 /**
- * The layout facts the geometry needs, read at once (only when they may have changed):
- * [left, top, width, height] of the video's content box relative to the host's padding box,
- * the video's intrinsic size, its object-fit and object-position, and both as one `fitOf` key.
+ * A shown hotspot rests (inert: hidden, not focusable, not tappable) while its point is under a
+ * part or on the video's control bar; focus on it moves to a stable control. Writes only on a change.
  */
-export function readLayout(host, video) {
+function restIfCovered(nodes, spot) {
+  const { x, y } = spot;
+  const rects = nodes.covers || [];
+  let covered = false;
+  if (!spot.hidden) {
+    for (let i = 0; i + 3 < rects.length && !covered; i += 4) {
+      covered = x >= rects[i] && x <= rects[i + 2] && y >= rects[i + 1] && y <= rects[i + 3];
+    }
+  }
+  if (covered === spot.hasAttribute("inert")) return;
+  const focused = covered && spot.firstChild.matches(":focus");
+  spot.toggleAttribute("inert", covered);
+  if (focused) focusStable(nodes);
+}
+
+/** Focus to a control that is always there: the rail's toggle, else the fullscreen toggle. */
+function focusStable(nodes) {
+  (nodes.rail.hidden ? nodes.fullscreen : nodes.railToggle).focus();
+}
+
+/** Says `text` to screen readers (the one polite live region, visually hidden). */
+export function announce(nodes, text) {
+  nodes.announcer.textContent = text;
+}
+
+/**
+ * Reads the layout facts the geometry needs, at once (only when they may have changed), and lays
+ * the overlay's layer over the video's content box (relative to the host's padding box): writes
+ * the content box's width and height and the video's intrinsic size into `sizes`, and returns
+ * its object-fit and object-position as one `fitOf` key. `framed`: the host's own video shows
+ * its controls (`data-controls` on the layer).
+ */
+export function readLayout(host, video, nodes, sizes, framed) {
   const hostBox = host.getBoundingClientRect();
   const videoBox = video.getBoundingClientRect();
   const style = getComputedStyle(video);
   const px = (name) => parseFloat(style.getPropertyValue(name)) || 0;
   const left = videoBox.left - hostBox.left - host.clientLeft + px("border-left-width") + px("padding-left");
   const top = videoBox.top - hostBox.top - host.clientTop + px("border-top-width") + px("padding-top");
-  const width = videoBox.width - px("border-left-width") - px("border-right-width") - px("padding-left") - px("padding-right");
-  const height = videoBox.height - px("border-top-width") - px("border-bottom-width") - px("padding-top") - px("padding-bottom");
-  return [left, top, Math.max(0, width), Math.max(0, height), video.videoWidth, video.videoHeight,
-    style.objectFit, style.objectPosition, fitOf(video, style)];
+  const width = Math.max(0, videoBox.width - px("border-left-width") - px("border-right-width") - px("padding-left") - px("padding-right"));
+  const height = Math.max(0, videoBox.height - px("border-top-width") - px("border-bottom-width") - px("padding-top") - px("padding-bottom"));
+  const layer = nodes.layer.style;
+  layer.width = `${width}px`;
+  layer.height = `${height}px`;
+  layer.transform = `translate(${left}px, ${top}px)`;
+  // A host's own video with controls keeps its control bar free, as a created one does
+  // (`:host([controls])` in the stylesheet).
+  nodes.layer.toggleAttribute("data-controls", framed);
+  sizes.set([width, height, video.videoWidth, video.videoHeight]);
+  return fitOf(video, style);
 }
 
 /** The video's object-fit and object-position as one string, to notice a change of style. */
@@ -445,9 +657,9 @@ export function emitIntent(target, detail, timeoutMs) {
   return [allowed, settled];
 }
 
-/** Calls `done(ok, reason)` when an `emitIntent` response settles. */
+/** Calls `done(0, [ok, reason])` when an `emitIntent` response settles. */
 export function whenSettled(settled, done) {
-  settled.then((result) => guarded(() => done(result.ok, result.reason)));
+  settled.then((result) => guarded(() => done(0, [result.ok, result.reason])));
 }
 
 /** Pushes one analytics ecommerce event to window.dataLayer (created if missing). */
@@ -527,33 +739,33 @@ export function takeNewCues(track) {
   return fresh;
 }
 
-// The shadow DOM's static part, built once with DOM calls (no HTML parsing: it works under
-// Trusted Types with no policy) and cloned per element. Static structure only: product text is
-// always set as text, and so are the element's own words (from the catalogs of core::words, set
-// by overlay.rs): the markup holds none. A node is [tag, attributes, ...children]; a string
-// child is a text node.
+// The shadow DOM's static part, built with DOM calls (no HTML parsing: it works under Trusted
+// Types with no policy). Static structure only: product text is always set as text, and so are
+// the element's own words (from the catalogs of core::words, set by overlay.rs): the markup holds
+// none. A node is [tag, attributes, ...children]; a string child is a text node. The attribute
+// `$` is no attribute: it names the node for the writers below (see `buildOverlay`).
 // The part names are the contract's (CONTRACT.md section 2; names.rs lists them for Rust).
-const button = (part, ...children) => ["button", { type: "button", part }, ...children];
-const OVERLAY = ["div", { part: "overlay" },
-  ["div", { part: "card", role: "dialog", "aria-labelledby": "card-title", hidden: "" },
-    ["img", { part: "card-image", alt: "" }],
-    ["h2", { part: "card-title", id: "card-title" }],
-    ["p", { class: "prices" }, ["span", { part: "card-price" }], ["s", { part: "card-original-price" }]],
-    ["p", { part: "card-description" }],
-    ["div", { class: "actions" }, button("buy"), button("add-to-cart")],
-    ["p", { part: "card-status", role: "status" }],
-    ["button", { type: "button", part: "close" }, "\u00d7"]],
-  ["div", { part: "pinned", role: "region", hidden: "" },
-    ["span", { class: "badge" }],
-    button("pinned-title"),
-    ["span", { part: "pinned-price" }],
-    ["div", { class: "actions" }, button("buy"), button("add-to-cart")],
-    ["p", { part: "card-status", role: "status" }]],
-  ["nav", { part: "rail", hidden: "" },
-    ["button", { type: "button", part: "rail-toggle", "aria-expanded": "false", "aria-controls": "rail-list" }],
-    ["ul", { id: "rail-list" }]],
-  ["button", { type: "button", part: "fullscreen", "aria-pressed": "false" }],
-  ["p", { class: "announcer", role: "status", "aria-live": "polite" }]];
+const button = (part, $, ...children) => ["button", { type: "button", part, $ }, ...children];
+const OVERLAY = ["div", { part: "overlay", $: "layer" },
+  ["div", { part: "card", role: "dialog", "aria-labelledby": "card-title", hidden: "", $: "card" },
+    ["img", { part: "card-image", alt: "", $: "image" }],
+    ["h2", { part: "card-title", id: "card-title", $: "title" }],
+    ["p", { class: "prices" }, ["span", { part: "card-price", $: "price" }], ["s", { part: "card-original-price", $: "was" }]],
+    ["p", { part: "card-description", $: "description" }],
+    ["div", { class: "actions" }, button("buy", "buy"), button("add-to-cart", "add")],
+    ["p", { part: "card-status", role: "status", $: "status" }],
+    button("close", "close", "\u00d7")],
+  ["div", { part: "pinned", role: "region", hidden: "", $: "pinned" },
+    ["span", { class: "badge", $: "badge" }],
+    button("pinned-title", "pinnedTitle"),
+    ["span", { part: "pinned-price", $: "pinnedPrice" }],
+    ["div", { class: "actions" }, button("buy", "pinnedBuy"), button("add-to-cart", "pinnedAdd")],
+    ["p", { part: "card-status", role: "status", $: "pinnedStatus" }]],
+  ["nav", { part: "rail", hidden: "", $: "rail" },
+    ["button", { type: "button", part: "rail-toggle", "aria-expanded": "false", "aria-controls": "rail-list", $: "railToggle" }],
+    ["ul", { id: "rail-list", $: "railList" }]],
+  ["button", { type: "button", part: "fullscreen", "aria-pressed": "false", $: "fullscreen" }],
+  ["p", { class: "announcer", role: "status", "aria-live": "polite", $: "announcer" }]];
 // A hotspot is a button inside a bare positioned box: the frame loop moves the box, so the
 // browser restyles one plain element per move, not a button with its large default style and
 // its children (measured: a quarter of the style and layout time).
@@ -561,22 +773,19 @@ const SPOT = ["div", { class: "spot", hidden: "" },
   ["button", { type: "button", class: "hotspot" },
     ["span", { class: "dot", "aria-hidden": "true" }], ["span", { class: "tag", "aria-hidden": "true" }]]];
 const RAIL_ITEM = ["li", {}, ["button", { type: "button", part: "rail-item" }, ["span", { class: "title" }], ["span", { class: "price" }]]];
-/** The nodes `buildOverlay` returns, in this order (overlay.rs reads them by index). */
-const OVERLAY_NODES = ["[part~=overlay]",
-  "[part~=card]", "[part~=card-image]", "[part~=card-title]", "[part~=card-price]", "[part~=card-original-price]",
-  "[part~=card-description]", "[part~=card] [part~=buy]", "[part~=card] [part~=add-to-cart]", "[part~=close]",
-  "[part~=card] [part~=card-status]",
-  "[part~=pinned]", "[part~=pinned-title]", "[part~=pinned-price]", "[part~=pinned] [part~=buy]",
-  "[part~=pinned] [part~=add-to-cart]", "[part~=pinned] [part~=card-status]",
-  "[part~=rail]", "[part~=rail-toggle]", "#rail-list", "[part~=pinned] .badge", "[part~=fullscreen]", ".announcer"];
 
-function build([tag, attributes, ...children]) {
+/** The node of `spec`; each node named by `$` also goes in `named` under its name. */
+function build([tag, attributes, ...children], named = {}) {
   const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  for (const child of children) node.append(typeof child === "string" ? child : build(child));
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === "$") named[value] = node;
+    else node.setAttribute(name, value);
+  }
+  for (const child of children) node.append(typeof child === "string" ? child : build(child, named));
   return node;
 }
 
+// Hotspot boxes and rail items are made often: each is a clone of one built node.
 const built = new Map();
 function clone(spec) {
   let node = built.get(spec);
@@ -584,30 +793,196 @@ function clone(spec) {
   return node.cloneNode(true);
 }
 
-/** Puts a fresh overlay in `parent` (replacing one left from an earlier connection); returns its nodes in `OVERLAY_NODES` order. */
+/**
+ * Puts a fresh overlay in `parent` (replacing one left from an earlier connection); returns its
+ * nodes by their `$` names, with the pooled hotspot boxes (`spots`, by slot) and the rail's item
+ * buttons (`items`, in order), for the writers below (overlay.rs calls them).
+ */
 export function buildOverlay(parent) {
   parent.querySelector("[part~=overlay]")?.remove();
-  const overlay = clone(OVERLAY);
-  const nodes = OVERLAY_NODES.map((selector) => overlay.matches(selector) ? overlay : overlay.querySelector(selector));
-  parent.append(overlay);
+  const nodes = { spots: [], items: [] };
+  parent.append(build(OVERLAY, nodes));
   return nodes;
 }
 
-/** Appends a rail item for a product to `list` (its texts set as text); returns its button. */
-export function newRailItem(list, productId, title, price) {
+/** The element's own words in place, in the `lang` and `dir` they are written in. */
+export function showWords(nodes, lang, dir, buy, add, close, details, presenting, shop, fullscreen) {
+  nodes.layer.setAttribute("lang", lang);
+  nodes.layer.setAttribute("dir", dir);
+  nodes.buy.textContent = nodes.pinnedBuy.textContent = buy;
+  nodes.add.textContent = nodes.pinnedAdd.textContent = add;
+  nodes.close.setAttribute("aria-label", close);
+  nodes.card.setAttribute("aria-label", details);
+  nodes.pinned.setAttribute("aria-label", presenting);
+  nodes.badge.textContent = presenting;
+  nodes.rail.setAttribute("aria-label", shop);
+  nodes.fullscreen.setAttribute("aria-label", fullscreen);
+}
+
+/** The fullscreen toggle: shown unless the host turned it off, pressed while fullscreen. */
+export function showFullscreen(nodes, shown, pressed) {
+  nodes.fullscreen.hidden = !shown;
+  nodes.fullscreen.setAttribute("aria-pressed", String(pressed));
+}
+
+/**
+ * Shows the hotspot of `slot`: its pooled box (made, with the boxes before it, the first time
+ * the slot is used: inserted before the card, so hotspots come first in focus order) and button.
+ */
+export function showHotspot(nodes, slot, hotspotId, productId, label, tag) {
+  while (nodes.spots.length <= slot) {
+    const spot = clone(SPOT);
+    spot.dataset.slot = nodes.spots.length;
+    nodes.layer.insertBefore(spot, nodes.card);
+    nodes.spots.push(spot);
+  }
+  const spot = nodes.spots[slot];
+  const button = spot.firstChild;
+  button.setAttribute("part", "hotspot");
+  button.dataset.hotspotId = hotspotId;
+  button.dataset.productId = productId;
+  button.setAttribute("aria-label", label);
+  button.lastChild.textContent = tag;
+  spot.hidden = false;
+}
+
+/** Hides the hotspot box of `slot`; its button stops being a `hotspot` part. */
+export function hideHotspot(nodes, slot) {
+  const spot = nodes.spots[slot];
+  if (!spot) return;
+  const button = spot.firstChild;
+  // Focus on a hotspot that ends moves to a stable control, never to the page.
+  const focused = !spot.hidden && button.matches(":focus");
+  spot.hidden = true;
+  spot.removeAttribute("inert");
+  button.setAttribute("part", "");
+  button.removeAttribute("data-hotspot-id");
+  button.removeAttribute("data-product-id");
+  if (focused) focusStable(nodes);
+}
+
+export function labelHotspot(nodes, slot, label) {
+  nodes.spots[slot]?.firstChild.setAttribute("aria-label", label);
+}
+
+/**
+ * A buy or add-to-cart button (of the card, or of the pinned card) while the host confirms an
+ * intent: `aria-busy` and `aria-disabled`, yet enabled for focus (a disabled button would drop it
+ * to the page, and Escape with it; the state ignores its clicks meanwhile); once not, enabled
+ * if its product is available.
+ */
+export function showPending(nodes, pinned, add, pending, available) {
+  const button = nodes[pinned ? (add ? "pinnedAdd" : "pinnedBuy") : (add ? "add" : "buy")];
+  if (pending) {
+    button.setAttribute("aria-busy", "true");
+    button.setAttribute("aria-disabled", "true");
+  } else if (button.hasAttribute("aria-busy")) {
+    button.removeAttribute("aria-busy");
+    button.removeAttribute("aria-disabled");
+    button.disabled = !available;
+  }
+}
+
+/** Fills the card for a product (its texts set as text); `image` is an http(s) URL or "". */
+export function fillCard(nodes, title, price, was, description, image, available, soldOut) {
+  nodes.title.textContent = title;
+  nodes.price.textContent = price;
+  nodes.was.textContent = was;
+  nodes.description.textContent = description;
+  if (image) nodes.image.src = image;
+  else nodes.image.removeAttribute("src");
+  nodes.image.hidden = !image;
+  nodes.buy.disabled = nodes.add.disabled = !available;
+  nodes.status.textContent = available ? "" : soldOut;
+}
+
+/** Shows the card; focus to its buy button, or to its close button when buying is off. */
+export function openCard(nodes) {
+  nodes.card.hidden = false;
+  (nodes.buy.disabled ? nodes.close : nodes.buy).focus();
+}
+
+/**
+ * Hides the card; false if it was not open. Focus that was in it goes back to what opened it:
+ * `opener` 1: the hotspot of slot `at`, 2: the rail item at `at` (-1: none), or the toggle while
+ * the list is collapsed, 3: the pinned title while shown; when that is gone (or `opener` is 0),
+ * to a stable control, never to the page.
+ */
+export function closeCard(nodes, opener, at) {
+  const open = !nodes.card.hidden;
+  const focused = nodes.card.matches(":focus-within");
+  nodes.card.hidden = true;
+  if (focused) {
+    const spot = opener === 1 && nodes.spots[at];
+    const target = spot ? !spot.hidden && spot.firstChild
+      : opener === 2 ? !nodes.rail.hidden && (nodes.railList.hidden ? nodes.railToggle : nodes.items[at])
+      : opener === 3 && !nodes.pinned.hidden && nodes.pinnedTitle;
+    if (target) target.focus();
+    else focusStable(nodes);
+  }
+  return open;
+}
+
+export function setStatus(nodes, pinned, text) {
+  (pinned ? nodes.pinnedStatus : nodes.status).textContent = text;
+}
+
+/** Shows the pinned product; its buttons' names say which product they buy. */
+export function showPinned(nodes, title, price, available, soldOut, buyName, addName) {
+  nodes.pinnedTitle.textContent = title;
+  nodes.pinnedPrice.textContent = price;
+  for (const [button, name] of [[nodes.pinnedBuy, buyName], [nodes.pinnedAdd, addName]]) {
+    button.disabled = !available;
+    button.setAttribute("aria-label", name);
+  }
+  nodes.pinnedStatus.textContent = available ? "" : soldOut;
+  nodes.pinned.hidden = false;
+}
+
+export function hidePinned(nodes) {
+  nodes.pinned.hidden = true;
+}
+
+export function clearRail(nodes) {
+  nodes.railList.textContent = "";
+  nodes.items = [];
+}
+
+/** Appends a rail item for a product (its texts set as text). */
+export function appendRailItem(nodes, productId, title, price) {
   const item = clone(RAIL_ITEM);
   const button = item.firstChild;
   button.dataset.productId = productId;
   button.firstChild.textContent = title;
   button.lastChild.textContent = price;
-  list.append(item);
-  return button;
+  nodes.railList.append(item);
+  nodes.items.push(button);
 }
 
-/** A new pooled hotspot box for `slot` (its button is the first child), inserted in `layer` before `before`. */
-export function newSpot(layer, before, slot) {
-  const spot = clone(SPOT);
-  spot.dataset.slot = slot;
-  layer.insertBefore(spot, before);
-  return spot;
+/** Refills the rail item at `at` (its product was replaced). */
+export function setRailItem(nodes, at, title, price) {
+  const button = nodes.items[at];
+  button.firstChild.textContent = title;
+  button.lastChild.textContent = price;
+}
+
+/** `aria-current` on the rail item at `at` while one of its product's hotspots is visible. */
+export function markRailItem(nodes, at, current) {
+  if (current) nodes.items[at].setAttribute("aria-current", "true");
+  else nodes.items[at].removeAttribute("aria-current");
+}
+
+/** "Shop (N)" on the rail's toggle; no rail without products. */
+export function showRailCount(nodes, empty, text) {
+  nodes.rail.hidden = empty;
+  nodes.railToggle.textContent = text;
+}
+
+export function setRailExpanded(nodes, expanded) {
+  nodes.railToggle.setAttribute("aria-expanded", String(expanded));
+  nodes.railList.hidden = !expanded;
+}
+
+export function isRailExpanded(nodes) {
+  return !nodes.railList.hidden;
 }

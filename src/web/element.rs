@@ -17,7 +17,7 @@ use std::rc::{Rc, Weak};
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlVideoElement};
+use web_sys::HtmlElement;
 
 use crate::core::intent::{Action, Source};
 use crate::core::number;
@@ -29,8 +29,8 @@ use crate::web::failure;
 use crate::web::input::{js_options, refused, text_from_js, text_options, type_error};
 use crate::web::js;
 use crate::web::names::{attr, error_code, part};
-use crate::web::overlay;
 use crate::web::state::{RailMode, State, TapAction};
+use crate::web::style;
 
 /// How long the card waits for a `respondWith` answer, unless the host sets
 /// `data-respond-timeout` (milliseconds; meant for tests).
@@ -41,10 +41,14 @@ pub fn define() {
     failure::install_panic_hook();
     // Numbers in messages beyond the core's exact printer are printed by JavaScript itself.
     number::set_far_printer(js::write_js_number);
-    let create = Closure::<dyn Fn(HtmlElement) -> Player>::new(|host: HtmlElement| Player::new(&host));
-    let halt = Closure::<dyn Fn()>::new(failure::halt);
-    // Both live as long as the page: JS owns them from here on.
-    js::define_element(&create.into_js_value(), &halt.into_js_value());
+    // `create(0, host)` answers the element's player: a `js::Callback` that takes its calls
+    // (see `Player::call`) and owns the `Player`, freed when the element lets go of it.
+    let create = js::Callback::new(|_: u32, host: JsValue| {
+        let player = Player::new(host.unchecked_ref());
+        js::Callback::new(move |method: u32, value: JsValue| player.call(method, value)).into_js_value()
+    });
+    // It lives as long as the page: JS owns it from here on.
+    js::define_element(&create.into_js_value(), style::CSS);
 }
 
 /// When the events of an update reach the host.
@@ -70,17 +74,67 @@ pub struct Shared {
     /// Events of the host's calls, waiting for the call to return.
     later: RefCell<Vec<Outgoing>>,
     later_scheduled: Cell<bool>,
-    flush_later: Closure<dyn FnMut()>,
+    /// A `js::Callback` that ignores its arguments.
+    flush_later: js::Callback,
 }
 
-/// The Rust side of one `<shoppable-video>` instance (used by `element.js` only).
-#[wasm_bindgen(skip_typescript)]
+/// The Rust side of one `<shoppable-video>` instance. `element.js` holds it as a function it
+/// calls as `player(method, value)` (one closure, not a class with a method each: their glue
+/// costs more than a `match`); the numbers of `method` are in `method` here and there.
 pub struct Player {
     shared: Rc<Shared>,
 }
 
-#[wasm_bindgen]
+/// The player's methods, by number (`element.js` has the same numbers).
+mod method {
+    pub const CONNECTED: u32 = 0;
+    pub const DISCONNECTED: u32 = 1;
+    /// `value` is `[name, value or null]`.
+    pub const ATTRIBUTE_CHANGED: u32 = 2;
+    pub const TIMELINE: u32 = 3;
+    pub const SET_TIMELINE: u32 = 4;
+    pub const STRINGS: u32 = 5;
+    pub const SET_STRINGS: u32 = 6;
+    pub const ACTIVE_HOTSPOTS: u32 = 7;
+    pub const ADD_HOTSPOTS: u32 = 8;
+    pub const REMOVE_HOTSPOTS: u32 = 9;
+    pub const UPSERT_PRODUCTS: u32 = 10;
+    pub const PIN_PRODUCT: u32 = 11;
+    pub const VIDEO: u32 = 12;
+    /// `value` is a finite number of seconds, or null.
+    pub const SET_PROGRAM_TIME_OFFSET: u32 = 13;
+}
+
 impl Player {
+    /// One call from `element.js`; a refused call answers its `TypeError` (which `element.js`
+    /// throws), the getters their value, the rest `undefined`.
+    fn call(&self, method: u32, value: JsValue) -> JsValue {
+        let refusal = |answer: Result<(), JsValue>| answer.err().unwrap_or(JsValue::UNDEFINED);
+        match method {
+            method::CONNECTED => self.connected(value.unchecked_into()),
+            method::DISCONNECTED => self.disconnected(),
+            method::ATTRIBUTE_CHANGED => {
+                let change: Array = value.unchecked_into();
+                if let Some(name) = change.get(0).as_string() {
+                    self.attribute_changed(name, change.get(1).as_string());
+                }
+            }
+            method::TIMELINE => return self.timeline(),
+            method::SET_TIMELINE => self.set_timeline(value),
+            method::STRINGS => return self.strings(),
+            method::SET_STRINGS => self.set_strings(value),
+            method::ACTIVE_HOTSPOTS => return self.active_hotspots().into(),
+            method::ADD_HOTSPOTS => return refusal(self.add_hotspots(value)),
+            method::REMOVE_HOTSPOTS => self.remove_hotspots(value),
+            method::UPSERT_PRODUCTS => return refusal(self.upsert_products(value)),
+            method::PIN_PRODUCT => return refusal(self.pin_product(value)),
+            method::VIDEO => return self.video(),
+            method::SET_PROGRAM_TIME_OFFSET => self.set_program_time_offset(value),
+            _ => {}
+        }
+        JsValue::UNDEFINED
+    }
+
     fn new(host: &HtmlElement) -> Player {
         let shared = Rc::new_cyclic(|me: &Weak<Shared>| {
             let weak = me.clone();
@@ -92,17 +146,20 @@ impl Player {
                 deferred: RefCell::new(VecDeque::new()),
                 later: RefCell::new(Vec::new()),
                 later_scheduled: Cell::new(false),
-                flush_later: Closure::new(move || Shared::with(&weak, |shared| shared.dispatch_later())),
+                flush_later: js::Callback::new(move |_: u32, _: JsValue| {
+                    Shared::with(&weak, |shared| shared.dispatch_later());
+                    JsValue::UNDEFINED
+                }),
             }
         });
         Player { shared }
     }
 
-    pub fn connected(&self, host: HtmlElement) {
+    fn connected(&self, host: HtmlElement) {
         self.shared.connect(host);
     }
 
-    pub fn disconnected(&self) {
+    fn disconnected(&self) {
         let shared = &self.shared;
         if let Ok(mut connection) = shared.connection.try_borrow_mut() {
             connection.take();
@@ -110,8 +167,7 @@ impl Player {
         shared.update(Timing::AfterCall, |state, _| state.disconnect());
     }
 
-    #[wasm_bindgen(js_name = attributeChanged)]
-    pub fn attribute_changed(&self, name: String, value: Option<String>) {
+    fn attribute_changed(&self, name: String, value: Option<String>) {
         let shared = &self.shared;
         match name.as_str() {
             #[cfg(feature = "failure-hook")]
@@ -121,7 +177,7 @@ impl Player {
                 shared.update(Timing::AfterCall, |state, _| state.panic_on_frame = true)
             }
             attr::TIMELINE => {
-                if let Some(url) = value.filter(|url| !url.trim().is_empty()) {
+                if let Some(url) = value.filter(|url| !blank(url)) {
                     shared.fetch_timeline(&url);
                 }
             }
@@ -155,7 +211,7 @@ impl Player {
 
     /// The timeline as a plain object: the core writes it as JSON text (`core::shape`) and the
     /// browser's `JSON.parse` builds it.
-    pub fn timeline(&self) -> JsValue {
+    fn timeline(&self) -> JsValue {
         let text = self.shared.read(|state| {
             let stage = &state.stage;
             shape::timeline_json(stage.clock(), stage.currency(), stage.products(), stage.live_hotspots(), &js::write_js_number)
@@ -164,10 +220,9 @@ impl Player {
     }
 
     /// An object replaces the timeline; a string is a URL, fetched like the attribute.
-    #[wasm_bindgen(js_name = setTimeline)]
-    pub fn set_timeline(&self, value: JsValue) {
+    fn set_timeline(&self, value: JsValue) {
         if let Some(url) = value.as_string() {
-            if !url.trim().is_empty() {
+            if !blank(&url) {
                 self.shared.fetch_timeline(&url);
             }
             return;
@@ -182,7 +237,7 @@ impl Player {
     }
 
     /// Every message key with its text in effect (the current catalog with the host's overrides).
-    pub fn strings(&self) -> JsValue {
+    fn strings(&self) -> JsValue {
         let object = js_sys::Object::new();
         self.shared.read(|state| {
             for (key, text) in state.words.entries() {
@@ -194,8 +249,7 @@ impl Player {
 
     /// The host's overrides: an object of key to text (texts that are not strings are skipped),
     /// or `null` to clear them.
-    #[wasm_bindgen(js_name = setStrings)]
-    pub fn set_strings(&self, value: JsValue) {
+    fn set_strings(&self, value: JsValue) {
         let entries = (!value.is_null() && !value.is_undefined()).then(|| {
             js_sys::Object::entries(value.unchecked_ref())
                 .iter()
@@ -209,20 +263,18 @@ impl Player {
     }
 
     /// The video in use while connected (the JS getter looks it up otherwise).
-    pub fn video(&self) -> Option<HtmlVideoElement> {
-        self.shared.read(|state| state.video.clone()).flatten()
+    fn video(&self) -> JsValue {
+        self.shared.read(|state| state.video.clone()).flatten().map_or(JsValue::NULL, JsValue::from)
     }
 
     /// Sets the host's `programTimeOffset` (`element.js` keeps the property and refuses values
-    /// that are not finite numbers); NaN clears it.
-    #[wasm_bindgen(js_name = setProgramTimeOffset)]
-    pub fn set_program_time_offset(&self, offset: f64) {
-        let offset = Some(offset).filter(|offset| offset.is_finite());
+    /// that are not finite numbers); anything else clears it.
+    fn set_program_time_offset(&self, offset: JsValue) {
+        let offset = offset.as_f64().filter(|offset| offset.is_finite());
         self.shared.update(Timing::AfterCall, move |state, outbox| state.set_program_time_offset(offset, outbox));
     }
 
-    #[wasm_bindgen(js_name = activeHotspots)]
-    pub fn active_hotspots(&self) -> Array {
+    fn active_hotspots(&self) -> Array {
         let ids = Array::new();
         self.shared.read(|state| {
             for (_, key) in state.stage.visible() {
@@ -236,8 +288,7 @@ impl Player {
 
     /// Adds hotspots at run time; all or nothing. Throws a `TypeError` listing every problem
     /// (a call deferred by re-entry reports them through `shoppable-error` only).
-    #[wasm_bindgen(js_name = addHotspots)]
-    pub fn add_hotspots(&self, list: JsValue) -> Result<(), JsValue> {
+    fn add_hotspots(&self, list: JsValue) -> Result<(), JsValue> {
         let text = text_from_js(&list);
         let answer = self.shared.update_with(Timing::AfterCall, move |state, outbox| {
             let stage = &state.stage;
@@ -259,8 +310,7 @@ impl Player {
         answer.unwrap_or(Ok(()))
     }
 
-    #[wasm_bindgen(js_name = removeHotspots)]
-    pub fn remove_hotspots(&self, ids: JsValue) {
+    fn remove_hotspots(&self, ids: JsValue) {
         let ids: Vec<String> = match ids.dyn_into::<Array>() {
             Ok(list) => list.iter().filter_map(|id| id.as_string()).collect(),
             Err(single) => single.as_string().into_iter().collect(),
@@ -269,8 +319,7 @@ impl Player {
     }
 
     /// Adds or replaces products by id; all or nothing. Throws a `TypeError` listing every problem.
-    #[wasm_bindgen(js_name = upsertProducts)]
-    pub fn upsert_products(&self, list: JsValue) -> Result<(), JsValue> {
+    fn upsert_products(&self, list: JsValue) -> Result<(), JsValue> {
         let checked = text_from_js(&list).and_then(|text| validate::products_from_text(&text, &js_options(), ""));
         let error = checked.as_ref().err().map(|problems| type_error("upsertProducts", problems));
         self.shared.update(Timing::AfterCall, move |state, outbox| match checked {
@@ -281,8 +330,7 @@ impl Player {
     }
 
     /// Shows the pinned "now presenting" card for a product, or clears it with `null`.
-    #[wasm_bindgen(js_name = pinProduct)]
-    pub fn pin_product(&self, id: JsValue) -> Result<(), JsValue> {
+    fn pin_product(&self, id: JsValue) -> Result<(), JsValue> {
         let id = if id.is_null() || id.is_undefined() { Ok(None) } else { id.as_string().map(Some).ok_or(()) };
         let answer = self.shared.update_with(Timing::AfterCall, move |state, outbox| {
             let problem = match id {
@@ -421,7 +469,11 @@ impl Shared {
                 let id = intent_id.clone();
                 self.update(Timing::Now, move |state, _| state.await_answer(surface, action, product_id, id));
                 let weak = self.me.clone();
-                let done = Closure::once_into_js(move |ok: bool, reason: String| {
+                // `[ok, reason]`.
+                let intent_id = Cell::new(Some(intent_id));
+                let done = callback(move |answer| {
+                    let (Some(intent_id), Ok(answer)) = (intent_id.take(), answer.dyn_into::<Array>()) else { return };
+                    let (ok, reason) = (answer.get(0).is_truthy(), answer.get(1).as_string().unwrap_or_default());
                     Shared::with(&weak, |shared| shared.update(Timing::Now, move |state, _| state.settle(&intent_id, ok, &reason)));
                 });
                 js::when_settled(&settled, done);
@@ -431,17 +483,14 @@ impl Shared {
     }
 
     fn connect(&self, host: HtmlElement) {
-        let Some(Ok(view)) = self.update_with(Timing::AfterCall, move |state, _| state.connect(host)) else { return };
+        let Some(Some(view)) = self.update_with(Timing::AfterCall, move |state, _| state.connect(host)) else { return };
         let weak = self.me.clone();
         let sink: Sink = Rc::new(move |fact| {
             let mut handled = false;
             Shared::with(&weak, |shared| handled = shared.on_fact(fact));
             handled
         });
-        match Connection::new(&view.host, &view.video, &view.shadow, &view.document, sink) {
-            Ok(connection) => *self.connection.borrow_mut() = Some(connection),
-            Err(error) => web_sys::console::error_1(&error),
-        }
+        *self.connection.borrow_mut() = Connection::new(&view.host, &view.video, &view.shadow, sink);
         self.follow_playback();
         self.update(Timing::AfterCall, |state, outbox| state.show_all(outbox));
         self.read_cues(Timing::AfterCall);
@@ -483,29 +532,34 @@ impl Shared {
         false
     }
 
-    fn on_click(&self, target: &web_sys::Element) {
-        if let Some(slot) = overlay::hotspot_slot(target) {
-            return self.update(Timing::Now, move |state, outbox| state.tap_hotspot(slot, outbox));
-        }
-        if let Some(product_id) = overlay::rail_product(target) {
-            return self.update(Timing::Now, move |state, outbox| {
-                state.open_card(product_id, None, Source::Rail, None, outbox)
-            });
-        }
-        if overlay::is_pinned_title(target) {
-            return self.update(Timing::Now, |state, outbox| state.open_pinned(outbox));
-        }
-        let pinned = overlay::in_pinned(target);
-        match overlay::control_part(target).as_deref() {
-            Some(part::BUY) => self.update(Timing::Now, move |state, outbox| state.button_intent(Action::BuyNow, pinned, outbox)),
-            Some(part::ADD_TO_CART) => {
+    /// A tap on a button of the overlay: `[what, detail]` (see `tapOf` in `element.js`).
+    fn on_click(&self, tap: &Array) {
+        let what = tap.get(0).as_string().unwrap_or_default();
+        let detail = tap.get(1);
+        let pinned = detail.is_truthy();
+        match what.as_str() {
+            part::HOTSPOT => {
+                if let Some(slot) = detail.as_f64().filter(|slot| *slot >= 0.0) {
+                    self.update(Timing::Now, move |state, outbox| state.tap_hotspot(slot as usize, outbox));
+                }
+            }
+            part::RAIL_ITEM => {
+                if let Some(product_id) = detail.as_string() {
+                    self.update(Timing::Now, move |state, outbox| {
+                        state.open_card(product_id, None, Source::Rail, None, outbox)
+                    });
+                }
+            }
+            part::PINNED_TITLE => self.update(Timing::Now, |state, outbox| state.open_pinned(outbox)),
+            part::BUY => self.update(Timing::Now, move |state, outbox| state.button_intent(Action::BuyNow, pinned, outbox)),
+            part::ADD_TO_CART => {
                 self.update(Timing::Now, move |state, outbox| state.button_intent(Action::AddToCart, pinned, outbox))
             }
-            Some(part::CLOSE) => self.update(Timing::Now, |state, _| {
+            part::CLOSE => self.update(Timing::Now, |state, _| {
                 state.close_card();
             }),
-            Some(part::RAIL_TOGGLE) => self.update(Timing::Now, |state, _| state.toggle_rail()),
-            Some(part::FULLSCREEN) => self.update(Timing::Now, |state, _| state.toggle_fullscreen()),
+            part::RAIL_TOGGLE => self.update(Timing::Now, |state, _| state.toggle_rail()),
+            part::FULLSCREEN => self.update(Timing::Now, |state, _| state.toggle_fullscreen()),
             _ => {}
         }
     }
@@ -517,7 +571,12 @@ impl Shared {
         });
         let Some(generation) = generation else { return };
         let weak = self.me.clone();
-        let done = Closure::once_into_js(move |text: String, final_url: String, error: Option<String>, refused_whole: bool| {
+        // `[text, final URL, error or null, refused]` (see `fetchText`), once.
+        let done = callback(move |answer| {
+            let Ok(answer) = answer.dyn_into::<Array>() else { return };
+            let text = answer.get(0).as_string().unwrap_or_default();
+            let final_url = answer.get(1).as_string().unwrap_or_default();
+            let (error, refused_whole) = (answer.get(2).as_string(), answer.get(3).is_truthy());
             Shared::with(&weak, |shared| {
                 shared.update(Timing::Now, move |state, outbox| {
                     if state.generation != generation {
@@ -536,7 +595,21 @@ impl Shared {
     }
 }
 
+/// A callback for `element.js` to call once, as `done(0, answer)` (a `js::Callback`). JavaScript
+/// owns it from here on: it is freed when collected.
+fn callback(f: impl Fn(JsValue) + 'static) -> JsValue {
+    js::Callback::new(move |_: u32, answer: JsValue| {
+        f(answer);
+        JsValue::UNDEFINED
+    })
+    .into_js_value()
+}
+
+/// Nothing but whitespace (Unicode's, as `str::trim` reads it).
+pub fn blank(text: &str) -> bool {
+    text.chars().all(char::is_whitespace)
+}
+
 fn open_in_new_tab(url: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    !url.is_empty() && window.open_with_url_and_target_and_features(url, "_blank", "noopener").is_ok()
+    !url.is_empty() && js::open_in_new_tab(url)
 }

@@ -44,7 +44,13 @@ impl Detail {
     }
 
     pub fn set(self, key: &str, value: impl Into<JsValue>) -> Detail {
-        let _ = Reflect::set(&self.0, &JsValue::from_str(key), &value.into());
+        self.put(key, value.into())
+    }
+
+    // One copy of the write for every field of every detail.
+    #[inline(never)]
+    fn put(self, key: &str, value: JsValue) -> Detail {
+        let _ = Reflect::set(&self.0, &JsValue::from_str(key), &value);
         self
     }
 

@@ -1,28 +1,20 @@
 //! What happens when the module itself fails: a panic (a bug), never bad input (that is refused
 //! with `shoppable-error`). One module serves every player of the page, and after a panic its
-//! state may be half-updated, so every player stops at once: the panic hook sets the flag that
-//! every entry point from the browser (listeners, frame callbacks, microtasks) checks first, and
-//! `element.js` tells each connected element (`shoppable-error` code `internal`) and never calls
-//! into the module again. Videos keep playing; nothing else of the page is touched.
-
-use std::cell::Cell;
+//! state may be half-updated, so every player stops at once: the panic hook (or `element.js`,
+//! after a trap it caught) sets `element.js`'s flag, which its guard around every call into the
+//! module and every entry point of the player check first; `element.js` tells each connected
+//! element (`shoppable-error` code `internal`) and never calls into the module again. Videos keep
+//! playing; nothing else of the page is touched.
 
 use wasm_bindgen::prelude::*;
 
 use crate::web::js;
 
-thread_local! {
-    static HALTED: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Whether the module stopped; every callback from the browser returns at once when it did.
+/// Whether the module stopped (element.js's flag, set by `moduleFailed`); every way in from the
+/// browser returns at once when it did, and so do the calls a host's listener made from inside an
+/// update when the failure happened further in.
 pub fn halted() -> bool {
-    HALTED.with(Cell::get)
-}
-
-/// Stops all players (called by the panic hook, and by `element.js` after a trap it caught).
-pub fn halt() {
-    HALTED.with(|halted| halted.set(true));
+    js::has_failed()
 }
 
 /// Installs the panic hook: the message reaches the console once, through `moduleFailed`.
@@ -34,7 +26,6 @@ pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(move |info| {
         #[cfg(debug_assertions)]
         previous(info);
-        halt();
         // Where, not the formatted message: formatting every panic's message would keep all
         // of their texts and formatting code in the Wasm (measured: 8 KB gzip).
         let mut message = String::from("panic at ");

@@ -7,7 +7,6 @@ mod events;
 mod failure;
 mod input;
 mod js;
-mod listener;
 mod names;
 mod overlay;
 mod state;

@@ -38,10 +38,11 @@ pub mod error_code {
 }
 
 /// The parts Rust refers to; the static ones (card, pinned card, rail and their insides) are
-/// in the markup of `element.js`.
+/// in the markup of `element.js`, and so is the video the element makes.
 pub mod part {
-    pub const VIDEO: &str = "video";
     pub const HOTSPOT: &str = "hotspot";
+    pub const RAIL_ITEM: &str = "rail-item";
+    pub const PINNED_TITLE: &str = "pinned-title";
     pub const BUY: &str = "buy";
     pub const ADD_TO_CART: &str = "add-to-cart";
     pub const CLOSE: &str = "close";

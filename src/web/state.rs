@@ -11,7 +11,7 @@
 
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, HtmlElement, HtmlVideoElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{HtmlElement, HtmlVideoElement, ShadowRoot};
 
 use crate::core::clock;
 use crate::core::daterange;
@@ -24,9 +24,8 @@ use crate::core::words::{Message, Plural, ProductText, Words};
 use crate::web::input::{refused, text_options};
 use crate::web::events::{Outgoing, Surface};
 use crate::web::js;
-use crate::web::names::{attr, part};
-use crate::web::overlay::{self, CardView, Overlay, PinnedView, RailEntry};
-use crate::web::style;
+use crate::web::names::attr;
+use crate::web::overlay::{CardView, Opener, Overlay, PinnedView, RailEntry};
 
 /// How often (in frames) a playing video's object-fit and object-position are read again.
 const STYLE_CHECK_FRAMES: u32 = 30;
@@ -104,7 +103,6 @@ pub struct View {
     pub host: HtmlElement,
     pub video: HtmlVideoElement,
     pub shadow: ShadowRoot,
-    pub document: Document,
 }
 
 pub struct State {
@@ -176,9 +174,9 @@ impl State {
                 fit: ObjectFit::Contain,
                 position: ObjectPosition::default(),
             },
-            locale: navigator_language(),
+            locale: js::default_locale(None),
             locale_attr: None,
-            words: Words::new(&navigator_language()),
+            words: Words::new(&js::default_locale(None)),
             fullscreen_button: true,
             unannounced: Vec::new(),
             announced_at: f64::NEG_INFINITY,
@@ -209,24 +207,16 @@ impl State {
     // ---- connection -------------------------------------------------------------------------
 
     /// Takes the element's handles (its shadow root made on the first connection), the video, a
-    /// fresh overlay; `show_all` then fills it.
-    pub fn connect(&mut self, host: HtmlElement) -> Result<View, JsValue> {
-        let document = host.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
-        let shadow = match host.shadow_root() {
-            Some(shadow) => shadow,
-            None => {
-                let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-                style::adopt(&shadow, &document)?;
-                shadow.append_child(&document.create_element("slot")?.into())?;
-                shadow
-            }
-        };
-        let video = self.adopt_video(&host, &shadow, &document)?;
-        self.overlay = Some(Overlay::new(&shadow)?);
+    /// fresh overlay; `show_all` then fills it. `None` when the element cannot have its shadow
+    /// tree (another script attached a closed shadow root, or took the overlay apart).
+    pub fn connect(&mut self, host: HtmlElement) -> Option<View> {
+        let shadow = js::shadow_of(&host)?;
+        let video = self.adopt_video(&host, &shadow);
+        self.overlay = Some(Overlay::new(&shadow));
         self.host = Some(host.clone());
         self.narrow = false;
         self.resolve_locale();
-        Ok(View { host, video, shadow, document })
+        Some(View { host, video, shadow })
     }
 
     /// After `connect`: the layout, the rail, the pinned card and the hotspots of this moment.
@@ -254,35 +244,17 @@ impl State {
     /// Uses the host's child `<video>` as it is, or creates one from the pass-through attributes.
     /// A video the element made on an earlier connection stays in its shadow root (with its
     /// playback state) and is used again, unless the host has since put its own video inside.
-    fn adopt_video(&mut self, host: &HtmlElement, shadow: &ShadowRoot, document: &Document) -> Result<HtmlVideoElement, JsValue> {
-        let made = shadow.query_selector("video[part~=video]").ok().flatten();
-        if let Ok(Some(child)) = host.query_selector(":scope > video") {
-            if let Ok(video) = child.dyn_into::<HtmlVideoElement>() {
-                if let Some(made) = made {
-                    made.remove();
-                }
-                self.own_video = false;
-                self.video = Some(video.clone());
-                return Ok(video);
-            }
-        }
-        let video: HtmlVideoElement = match made {
-            Some(made) => made.unchecked_into(),
-            None => {
-                let video: HtmlVideoElement = document.create_element("video")?.unchecked_into();
-                video.set_attribute("part", part::VIDEO)?;
-                // The native controls must never take the bare video fullscreen without the shop.
-                video.set_attribute("controlslist", "nofullscreen")?;
-                shadow.insert_before(&video, shadow.first_child().as_ref())?;
-                video
-            }
-        };
-        self.own_video = true;
+    fn adopt_video(&mut self, host: &HtmlElement, shadow: &ShadowRoot) -> HtmlVideoElement {
+        let found = js::video_of(host, shadow);
+        let video: HtmlVideoElement = found.get(0).unchecked_into();
+        self.own_video = found.get(1).is_truthy();
         self.video = Some(video.clone());
-        for name in attr::VIDEO_PASS_THROUGH {
-            self.pass_through(name, host.get_attribute(name).as_deref());
+        if self.own_video {
+            for name in attr::VIDEO_PASS_THROUGH {
+                self.pass_through(name, host.get_attribute(name).as_deref());
+            }
         }
-        Ok(video)
+        video
     }
 
     /// Copies a media attribute onto a video the element created (never onto the host's own).
@@ -347,26 +319,25 @@ impl State {
 
     /// Reads the layout facts (only when they may have changed) and lays the overlay over them.
     fn relayout(&mut self) {
-        let (Some(host), Some(video)) = (&self.host, &self.video) else { return };
-        let facts = js::read_layout(host, video);
+        let (Some(host), Some(video), Some(overlay)) = (&self.host, &self.video, &self.overlay) else { return };
         let controls = video.controls();
-        let number = |i: u32| facts.get(i).as_f64().unwrap_or(0.0);
-        let (left, top, width, height) = (number(0), number(1), number(2), number(3));
-        self.fit = facts.get(8).as_string().unwrap_or_default();
+        // [width, height] of the video's content box, then the video's intrinsic size.
+        let mut sizes = [0.0; 4];
+        // A host's own video with controls keeps its control bar free, as a created one does
+        // (`:host([controls])` in the stylesheet).
+        self.fit = overlay.read_layout(host, video, &mut sizes, controls && !self.own_video);
+        let [width, height, video_width, video_height] = sizes;
+        // "object-fit object-position": the fit is one word.
+        let space = self.fit.bytes().position(|b| b == b' ').unwrap_or(self.fit.len());
+        let (fit, position) = (self.fit.get(..space).unwrap_or(""), self.fit.get(space + 1..).unwrap_or(""));
         self.viewport = Viewport {
-            video_width: number(4),
-            video_height: number(5),
+            video_width,
+            video_height,
             box_width: width,
             box_height: height,
-            fit: ObjectFit::parse(&facts.get(6).as_string().unwrap_or_default()),
-            position: ObjectPosition::parse(&facts.get(7).as_string().unwrap_or_default()),
+            fit: ObjectFit::parse(fit),
+            position: ObjectPosition::parse(position),
         };
-        if let Some(overlay) = &self.overlay {
-            overlay.place_layer(left, top, width, height);
-            // A host's own video with controls keeps its control bar free, as a created one
-            // does (`:host([controls])` in the stylesheet).
-            let _ = overlay.layer.toggle_attribute_with_force("data-controls", controls && !self.own_video);
-        }
         // Narrow players, and players low above their control bar, start with the rail collapsed.
         let band = if controls { CONTROL_BAND_PX } else { 0.0 };
         let narrow = width > 0.0 && (width < NARROW_PX || height - band < LOW_PX);
@@ -447,11 +418,7 @@ impl State {
                 Change::Hide { slot, hotspot_id, product_id } => {
                     shown_or_hidden = true;
                     // Focus on a hotspot that ends moves to a stable control, never to the page.
-                    let focused = overlay.hotspot_button(*slot).is_some_and(|button| button.matches(":focus").unwrap_or(false));
-                    let _ = overlay.hide_hotspot(*slot);
-                    if focused {
-                        overlay.focus_stable_control();
-                    }
+                    overlay.hide_hotspot(*slot);
                     outbox.push(Outgoing::HotspotHide {
                         hotspot_id: hotspot_id.clone(),
                         product_id: product_id.clone(),
@@ -464,9 +431,8 @@ impl State {
                     let product = self.stage.product(&hotspot.product);
                     let tag = hotspot.label.as_deref().unwrap_or("");
                     let label = product.map(|p| self.aria_label(p, tag)).unwrap_or_default();
-                    let _ = overlay.show_hotspot(*slot, &hotspot.id, &hotspot.product, &label, tag);
+                    overlay.show_hotspot(*slot, &hotspot.id, &hotspot.product, &label, tag);
                     push_move(&mut self.moves, *slot, *x, *y);
-                    overlay.place_point(*slot, *x, *y);
                     outbox.push(Outgoing::HotspotShow {
                         hotspot_id: hotspot.id.clone(),
                         product_id: hotspot.product.clone(),
@@ -482,7 +448,6 @@ impl State {
                 }
                 Change::Move { slot, x, y } => {
                     push_move(&mut self.moves, *slot, *x, *y);
-                    overlay.place_point(*slot, *x, *y);
                 }
             }
         }
@@ -542,7 +507,7 @@ impl State {
             for &slot in &upserted.relabeled {
                 let Some(hotspot) = self.stage.visible_hotspot_at_slot(slot).and_then(|key| self.stage.hotspot(key)) else { continue };
                 if let Some(product) = self.stage.product(&hotspot.product) {
-                    let _ = overlay.label_hotspot(slot, &self.aria_label(product, hotspot.label.as_deref().unwrap_or("")));
+                    overlay.label_hotspot(slot, &self.aria_label(product, hotspot.label.as_deref().unwrap_or("")));
                 }
             }
         }
@@ -585,18 +550,14 @@ impl State {
 
     /// The `locale` attribute changed (`None`: removed).
     pub fn set_locale_attr(&mut self, value: Option<String>) {
-        self.locale_attr = value.filter(|locale| !locale.trim().is_empty());
+        self.locale_attr = value.filter(|locale| !crate::web::element::blank(locale));
         self.resolve_locale();
         self.words_changed();
     }
 
     /// The locale in effect: the attribute, else the nearest `lang` (while connected), else the browser's.
     fn resolve_locale(&mut self) {
-        let locale = self
-            .locale_attr
-            .clone()
-            .or_else(|| self.host.as_ref().map(js::nearest_lang).filter(|lang| !lang.is_empty()))
-            .unwrap_or_else(navigator_language);
+        let locale = self.locale_attr.clone().unwrap_or_else(|| js::default_locale(self.host.as_ref()));
         self.words.set_locale(&locale);
         self.locale = locale;
     }
@@ -680,7 +641,7 @@ impl State {
             let Some(hotspot) = self.stage.hotspot(key) else { continue };
             if let Some(product) = self.stage.product(&hotspot.product) {
                 if let Some(overlay) = &self.overlay {
-                    let _ = overlay.label_hotspot(slot, &self.aria_label(product, hotspot.label.as_deref().unwrap_or("")));
+                    overlay.label_hotspot(slot, &self.aria_label(product, hotspot.label.as_deref().unwrap_or("")));
                 }
             }
         }
@@ -910,7 +871,7 @@ impl State {
             available: product.available,
             sold_out: self.words.text(Message::SoldOut),
         };
-        let filled = self.overlay.as_ref().is_some_and(|overlay| overlay.card.fill(&view).is_ok());
+        let filled = self.overlay.as_ref().map(|overlay| overlay.card.fill(&view)).is_some();
         self.show_awaited(Surface::Card);
         filled
     }
@@ -921,27 +882,18 @@ impl State {
     pub fn close_card(&mut self) -> bool {
         let open = self.card.take();
         let Some(overlay) = &self.overlay else { return false };
-        let was_open = overlay.card.is_open();
-        let had_focus = overlay.card.has_focus();
-        overlay.card.close();
-        if had_focus {
-            let opener = open.and_then(|open| match open.source {
-                Source::Hotspot => {
-                    let id = open.hotspot_id?;
-                    let slot = self.stage.visible().find(|&(_, key)| self.stage.hotspot(key).is_some_and(|h| h.id == id))?.0;
-                    overlay.hotspot_button(slot).cloned()
-                }
-                Source::Rail => overlay.rail.item(&open.product_id),
-                Source::Pinned => overlay.pinned.title_if_shown(),
-            });
-            match opener {
-                Some(opener) => {
-                    let _ = opener.focus();
-                }
-                None => overlay.focus_stable_control(),
-            }
-        }
-        was_open
+        let opener = match open {
+            Some(open) => match open.source {
+                Source::Hotspot => open
+                    .hotspot_id
+                    .and_then(|id| self.stage.visible().find(|&(_, key)| self.stage.hotspot(key).is_some_and(|h| h.id == id)))
+                    .map_or(Opener::None, |(slot, _)| Opener::Hotspot(slot)),
+                Source::Rail => Opener::RailItem(overlay.rail.position(&open.product_id)),
+                Source::Pinned => Opener::PinnedTitle,
+            },
+            None => Opener::None,
+        };
+        overlay.card.close(opener)
     }
 
     pub fn pin(&mut self, product_id: Option<String>) {
@@ -1085,16 +1037,6 @@ impl State {
         self.analytics(event, product, outbox);
     }
 
-    fn buttons(&self, surface: Surface, action: Action) -> Option<&web_sys::HtmlButtonElement> {
-        let overlay = self.overlay.as_ref()?;
-        let (buy, add) = match surface {
-            Surface::Card => (&overlay.card.buy, &overlay.card.add_to_cart),
-            Surface::Pinned => (&overlay.pinned.buy, &overlay.pinned.add_to_cart),
-            Surface::None => return None,
-        };
-        Some(if action == Action::BuyNow { buy } else { add })
-    }
-
     fn set_status(&self, surface: Surface, text: &str) {
         let Some(overlay) = &self.overlay else { return };
         match surface {
@@ -1129,17 +1071,12 @@ impl State {
     /// shows (after it was filled anew, or another product took its place).
     fn show_awaited(&self, surface: Surface) {
         let Some(product_id) = self.shown_product(surface) else { return };
+        let available = self.stage.product(product_id).is_some_and(|p| p.available);
         let mut busy = false;
         for action in [Action::BuyNow, Action::AddToCart] {
             let awaited = self.is_awaited(surface, action, product_id);
-            if let Some(button) = self.buttons(surface, action) {
-                if awaited {
-                    overlay::set_pending(button, true);
-                } else if button.get_attribute("aria-busy").is_some() {
-                    overlay::set_pending(button, false);
-                    let available = self.stage.product(product_id).is_some_and(|p| p.available);
-                    button.set_disabled(!available);
-                }
+            if let Some(overlay) = &self.overlay {
+                overlay.show_pending(surface == Surface::Pinned, action == Action::AddToCart, awaited, available);
             }
             busy |= awaited;
         }
@@ -1190,11 +1127,6 @@ fn random_bytes() -> [u8; 16] {
         chunk.copy_from_slice(&word.to_le_bytes());
     }
     bytes
-}
-
-/// The browser's language, the locale of last resort.
-fn navigator_language() -> String {
-    web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default()
 }
 
 /// Queues a move for `placeHotspots` (`[slot, x, y, ...]`), in CSS px to 1/100 px: far finer
