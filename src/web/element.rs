@@ -334,8 +334,14 @@ impl Player {
         let id = if id.is_null() || id.is_undefined() { Ok(None) } else { id.as_string().map(Some).ok_or(()) };
         let answer = self.shared.update_with(Timing::AfterCall, move |state, outbox| {
             let problem = match id {
-                Ok(None) => return Ok(state.pin(None)),
-                Ok(Some(id)) if state.stage.has_product(&id) => return Ok(state.pin(Some(id))),
+                Ok(None) => {
+                    state.pin(None);
+                    return Ok(());
+                }
+                Ok(Some(id)) if state.stage.has_product(&id) => {
+                    state.pin(Some(id));
+                    return Ok(());
+                }
                 Ok(Some(id)) => format!("unknown product \"{id}\""),
                 Err(()) => "expected a product id (a string) or null".to_owned(),
             };
@@ -353,10 +359,10 @@ impl Shared {
         js::deref(&self.host).dyn_into().ok()
     }
 
+    /// Runs `f` on the player behind `weak`, if it still exists. (Every way in from the browser
+    /// passes `element.js`'s guard, which refuses calls once the module failed: no check here,
+    /// which would cost a call into JavaScript on every frame.)
     fn with(weak: &Weak<Shared>, f: impl FnOnce(&Rc<Shared>)) {
-        if failure::halted() {
-            return;
-        }
         if let Some(shared) = weak.upgrade() {
             f(&shared);
         }

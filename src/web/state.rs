@@ -16,6 +16,7 @@ use web_sys::{HtmlElement, HtmlVideoElement, ShadowRoot};
 use crate::core::clock;
 use crate::core::daterange;
 use crate::core::geometry::{ObjectFit, ObjectPosition, Viewport};
+use crate::core::index::Key;
 use crate::core::intent::{self, Action, Control, RepeatGuard, Source};
 use crate::core::stage::{Change, Stage};
 use crate::core::timeline::{Hotspot, Point, Product, Timeline};
@@ -503,12 +504,9 @@ impl State {
     pub fn upsert_products(&mut self, products: Vec<Product>, outbox: &mut Vec<Outgoing>) {
         let upserted = self.stage.upsert_products(products);
         self.join_cues(outbox);
-        if let Some(overlay) = &self.overlay {
-            for &slot in &upserted.relabeled {
-                let Some(hotspot) = self.stage.visible_hotspot_at_slot(slot).and_then(|key| self.stage.hotspot(key)) else { continue };
-                if let Some(product) = self.stage.product(&hotspot.product) {
-                    overlay.label_hotspot(slot, &self.aria_label(product, hotspot.label.as_deref().unwrap_or("")));
-                }
+        for &slot in &upserted.relabeled {
+            if let Some(key) = self.stage.visible_hotspot_at_slot(slot) {
+                self.relabel(slot, key);
             }
         }
         for &at in &upserted.replaced {
@@ -638,12 +636,7 @@ impl State {
     /// Everything that shows product text or prices, after products, locale or currency changed.
     pub fn products_changed(&mut self) {
         for (slot, key) in self.stage.visible() {
-            let Some(hotspot) = self.stage.hotspot(key) else { continue };
-            if let Some(product) = self.stage.product(&hotspot.product) {
-                if let Some(overlay) = &self.overlay {
-                    overlay.label_hotspot(slot, &self.aria_label(product, hotspot.label.as_deref().unwrap_or("")));
-                }
-            }
+            self.relabel(slot, key);
         }
         self.refresh_card();
         self.refresh_pinned();
@@ -666,6 +659,14 @@ impl State {
 
     fn price_text(&self, product: &Product) -> String {
         product.price.map(|price| self.format_price(price, product)).unwrap_or_default()
+    }
+
+    /// Names the shown hotspot `key` in `slot` anew (its product, the locale or the words changed).
+    fn relabel(&self, slot: usize, key: Key) {
+        let (Some(overlay), Some(hotspot)) = (&self.overlay, self.stage.hotspot(key)) else { return };
+        if let Some(product) = self.stage.product(&hotspot.product) {
+            overlay.label_hotspot(slot, &self.aria_label(product, hotspot.label.as_deref().unwrap_or("")));
+        }
     }
 
     /// A hotspot's accessible name: its visible tag first, then "Cloisonne vase, CN¥1,280.00",
