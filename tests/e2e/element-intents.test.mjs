@@ -255,8 +255,9 @@ test("a tap neither pauses nor plays the video (controls on), paused or playing"
   const [select] = (await eventsOf(page, "shoppable-select")).slice(1);
   const at = await page.evaluate(() => window.player.video.currentTime);
   // The media time of a presented frame (a multiple of 1/30 s, to the millisecond), after the
-  // playback start and not after currentTime.
-  assert.ok(select.videoTime > 2.0 && select.videoTime <= at, `videoTime ${select.videoTime} is the presented time (now ${at})`);
+  // playback start and not after currentTime read later, give or take one frame: Chromium holds
+  // currentTime stable within a task, so it can trail the frame on screen by up to a frame.
+  assert.ok(select.videoTime > 2.0 && select.videoTime <= at + 1 / 30, `videoTime ${select.videoTime} is the presented time (now ${at})`);
   assert.ok(Math.abs(select.videoTime * 30 - Math.round(select.videoTime * 30)) < 0.05, `videoTime ${select.videoTime} is a frame's time`);
   assert.equal(await page.evaluate(() => window.player.video.paused), false, "still playing after the tap");
   await page.waitForFunction((at) => window.player.video.currentTime > at + 0.3, at);
