@@ -3,7 +3,6 @@
 //! No `web-sys`, `js-sys` or `wasm-bindgen` in this module tree: it is plain Rust, fed facts
 //! (a JSON-like value, a media time, a box size) and answering with data. It is tested natively.
 
-pub mod base64;
 pub mod clock;
 pub mod daterange;
 pub mod geometry;

@@ -684,15 +684,32 @@ export function startDate(video) {
   try { return video.getStartDate().getTime(); } catch { return NaN; }
 }
 
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+/**
+ * The UTF-8 text `data` encodes in base64, or null when it is not exactly that. Strict, as
+ * RFC 4648 section 3 asks of a decoder: `atob` alone accepts spaces, missing padding and unused
+ * bits set, but only the one canonical text (standard alphabet, `=` padding to a multiple of 4,
+ * unused bits zero) is what `btoa` gives back. The bytes must be UTF-8 (`fatal`).
+ */
+function utf8OfBase64(data) {
+  try {
+    const bytes = atob(data);
+    return btoa(bytes) === data ? utf8.decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0))) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Per video: the date-range cues handed to the Rust side and still on a track -> their number. */
 const dateRangeCues = new WeakMap();
 let dateRangeNumber = 0;
 /**
  * HLS date ranges carrying a hotspot, as players expose them: a metadata cue whose `value` is
  * `{ key: "X-HOTSPOT", data }` (hls.js on its "id3" track, Safari's native HLS as a DataCue).
- * Returns [added, removed]: each new cue as [n, id, start, end, data] (`n` numbers it for good,
+ * Returns [added, removed]: each new cue as [n, id, start, end, text] (`n` numbers it for good,
  * as `takeNewCues` numbers a track's cues), and the numbers of the cues handed over before that
- * are gone (the date range left the live playlist). In-band metadata tracks (no `<track>`
+ * are gone (the date range left the live playlist); `text` is the hotspot's JSON, decoded from
+ * the base64 of its UTF-8, or null when it is not that. In-band metadata tracks (no `<track>`
  * element's) are switched on so their cues load; the host's own tracks are left as they are.
  */
 export function takeDateRanges(video) {
@@ -708,7 +725,7 @@ export function takeDateRanges(video) {
       current.add(cue);
       if (!known.has(cue)) {
         known.set(cue, ++dateRangeNumber);
-        added.push([dateRangeNumber, cue.id, cue.startTime, cue.endTime, value.data]);
+        added.push([dateRangeNumber, cue.id, cue.startTime, cue.endTime, utf8OfBase64(value.data)]);
       }
     }
   }

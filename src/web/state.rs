@@ -81,9 +81,9 @@ struct CueHotspot {
     default_id: String,
     start: f64,
     end: f64,
-    /// The cue's text (a date range's X-HOTSPOT, in base64), read each time it tries to join
-    /// (a waiting cue is rare and short).
-    text: String,
+    /// The cue's text (a date range's X-HOTSPOT decoded, `None` when it was not base64 of
+    /// UTF-8), read each time it tries to join (a waiting cue is rare and short).
+    text: Option<String>,
     path: String,
     status: CueStatus,
     /// A date range's number (`takeDateRanges`): it leaves with its cue.
@@ -721,7 +721,7 @@ impl State {
             default_id,
             start: cue.get(2).as_f64().unwrap_or(f64::NAN),
             end: cue.get(3).as_f64().unwrap_or(f64::NAN),
-            text: cue.get(4).as_string().unwrap_or_default(),
+            text: cue.get(4).as_string(),
             path,
             status: CueStatus::Waiting,
             date_range: date_range.then_some(number),
@@ -755,14 +755,10 @@ impl State {
         let mut joined = Vec::new();
         let mut problems = Vec::new();
         for cue in self.cues.iter_mut().filter(|cue| cue.status == CueStatus::Waiting) {
-            let decoded;
             let text = match cue.date_range {
-                None => &cue.text,
-                Some(_) => match daterange::hotspot_text(&cue.path, cue.end, &cue.text) {
-                    Ok(text) => {
-                        decoded = text;
-                        &decoded
-                    }
+                None => cue.text.as_deref().unwrap_or_default(),
+                Some(_) => match daterange::hotspot_text(&cue.path, cue.end, cue.text.as_deref()) {
+                    Ok(text) => text,
                     Err(problem) => {
                         cue.status = CueStatus::Rejected;
                         problems.push(problem);

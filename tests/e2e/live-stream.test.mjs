@@ -150,10 +150,16 @@ test("invalid date-range payloads give shoppable-error with the date range's pat
   const { a } = await twoViewers();
   const start = origin.liveEdge() + 1;
   origin.addDateRange({ id: "bad-base64", start, duration: 2, xHotspot: "not base64!" });
+  // Strict RFC 4648, which the browser's atob alone is not: `{}` is "e30=", and each of these
+  // decodes to it (or to bytes) under atob's forgiving rules.
+  origin.addDateRange({ id: "bad-padding", start, duration: 2, xHotspot: "e30" });
+  origin.addDateRange({ id: "bad-space", start, duration: 2, xHotspot: "e3 0=" });
+  origin.addDateRange({ id: "bad-bits", start, duration: 2, xHotspot: "e31=" });
+  origin.addDateRange({ id: "bad-utf8", start, duration: 2, xHotspot: "/w==" });
   origin.addDateRange({ id: "bad-json", start, duration: 2, xHotspot: Buffer.from("{product:", "utf8").toString("base64") });
   origin.addDateRange({ id: "bad-x", start, duration: 2, hotspot: { product: "vase-01", x: 2, y: 0.5 } });
   origin.addDateRange({ id: "no-end", start, xHotspot: hotspotAttribute({ product: "vase-01", x: 0.5, y: 0.5 }) });
-  const expected = ["dateranges[bad-base64]", "dateranges[bad-json]", "dateranges[bad-x].x", "dateranges[no-end].end"];
+  const expected = ["dateranges[bad-base64]", "dateranges[bad-padding]", "dateranges[bad-space]", "dateranges[bad-bits]", "dateranges[bad-utf8]", "dateranges[bad-json]", "dateranges[bad-x].x", "dateranges[no-end].end"];
   await a.waitForFunction((expected) => {
     const paths = window.events.filter((e) => e.type === "shoppable-error").flatMap((e) => e.detail.errors.map((p) => p.path));
     return expected.every((path) => paths.includes(path));
@@ -162,7 +168,9 @@ test("invalid date-range payloads give shoppable-error with the date range's pat
   for (const error of errors) assert.equal(error.code, "invalid-timeline");
   const problems = errors.flatMap((error) => error.errors);
   assert.deepEqual(problems.map((p) => p.path).sort(), [...expected].sort());
-  assert.match(problems.find((p) => p.path === "dateranges[bad-base64]").message, /not the base64/);
+  for (const id of ["bad-base64", "bad-padding", "bad-space", "bad-bits", "bad-utf8"]) {
+    assert.equal(problems.find((p) => p.path === `dateranges[${id}]`).message, "X-HOTSPOT is not the base64 (RFC 4648) of UTF-8 text");
+  }
   assert.match(problems.find((p) => p.path === "dateranges[bad-json]").message, /line 1, column 2/);
   assert.match(problems.find((p) => p.path === "dateranges[bad-x].x").message, /between 0 and 1/);
   const ids = await a.evaluate(() => window.player.timeline.hotspots.map((h) => h.id));
