@@ -44,6 +44,14 @@ fn a_created_video_is_in_an_open_shadow_root_as_part_video() {
     let shadow = element.shadow_root().expect("an open shadow root");
     let video = shadow.query_selector("video[part~=video]").expect("query").expect("a created video");
     assert_eq!(video.get_attribute("src").as_deref(), Some("clip.webm"), "src passes through");
+    // Boolean media attributes set their property too (as attributes they only set defaults).
+    let property = |name: &str| js_sys::Reflect::get(&video, &name.into()).expect("property").as_bool();
+    element.set_attribute("muted", "").expect("attr");
+    element.set_attribute("playsinline", "").expect("attr");
+    assert_eq!((property("muted"), property("playsInline")), (Some(true), Some(true)));
+    element.remove_attribute("muted").expect("attr");
+    assert_eq!(property("muted"), Some(false), "removing the attribute unmutes");
+    assert!(!video.has_attribute("muted"));
     element.remove();
 }
 
@@ -57,6 +65,8 @@ fn a_child_video_is_used_as_is() {
     assert!(video == JsValue::from(child.clone()), "the video property is the child");
     let shadow = element.shadow_root().expect("shadow");
     assert!(shadow.query_selector("video").expect("query").is_none(), "no second video");
+    element.set_attribute("muted", "").expect("attr");
+    assert!(!child.has_attribute("muted"), "the host's own video is left as it is");
     element.remove();
 }
 

@@ -686,7 +686,8 @@ impl<'a> Reader<'a, '_> {
 
 // ---- writing: the model back to JSON text (`core::shape`) ----
 
-/// How a number is written when `number::write_exact` declines it (see `write_number`).
+/// How a number is written when `number::write_exact` declines it (see `write_number`): in the
+/// browser build, every number.
 pub type SlowNumber<'a> = &'a dyn Fn(&mut String, f64);
 
 /// One JSON object being written into `out`: its members, with the commas between them.

@@ -7,9 +7,9 @@
 //! CSS pixel values, so these small routines stand in. Printing is exact everywhere: a fast path
 //! in floating point for the numbers a timeline is made of (1e-6 to 2^64), and exact decimal
 //! expansions in a small bignum for the rest (tests/number_printing.rs holds both to `ryu-js`,
-//! JavaScript's own algorithm, over the whole range). The browser build keeps only the
-//! floating-point part and hands the rest to JavaScript's `String(n)` (see [`write_exact`]). Parsing is exact where `parse_exact`
-//! answers, and merely close for CSS values past it. Nothing here may use `{}`/`{:?}` of a float
+//! JavaScript's own algorithm, over the whole range). The browser build prints nothing itself:
+//! it hands every number to JavaScript's `String(n)` (see [`set_printer`]). Parsing is exact
+//! where `parse_exact` answers, and merely close for CSS values past it. Nothing here may use `{}`/`{:?}` of a float
 //! or `parse::<f64>`.
 
 /// `10^i` for `i` in `0..=22`: every one is exactly representable in an `f64`.
@@ -26,38 +26,28 @@ const EXACT: f64 = 9_007_199_254_740_992.0;
 
 /// A number as JavaScript's `String(n)` prints it: `2`, `6.5`, `0.30000000000000004`, `NaN`,
 /// `-Infinity`, `1e+21`, `1e-7`, `-1e+25`, `5e-324`, and `0` for `-0`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn to_js_string(n: f64) -> String {
     let mut out = String::new();
     if n.is_nan() {
         out.push_str("NaN");
     } else if n.is_infinite() {
         out.push_str(if n > 0.0 { "Infinity" } else { "-Infinity" });
-    } else if !write_exact(&mut out, n) {
-        far::print(&mut out, n);
+    } else {
+        write_exact(&mut out, n);
     }
     out
 }
 
 /// Writes a finite `n` as JavaScript prints it (`-0` as `0`, as `String(n)` and `JSON.stringify`
-/// do) and answers true, wherever this module prints it itself: natively every finite number;
-/// in the browser build zero and the numbers from 1e-6 to 2^53 in size whose digits, as an
-/// integer, stay below 2^53 (every number of up to 15 significant digits: the times, coordinates
-/// and prices timelines are written with). Anything else writes nothing and answers false: the
-/// browser build leaves the numbers far out, and those of 16 or 17 digits, to JavaScript's own
-/// `String(n)` (see [`set_far_printer`]), which keeps the
-/// bignums of [`shortest_far`] and the 128-bit arithmetic of [`shortest_from`] out of the Wasm.
+/// do) and answers true; a number that is not finite writes nothing and answers false.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn write_exact(out: &mut String, n: f64) -> bool {
     if !n.is_finite() {
         return false;
     }
     let a = n.abs();
-    #[cfg(target_arch = "wasm32")]
-    let found = shortest(a);
-    #[cfg(not(target_arch = "wasm32"))]
-    let found = Some(shortest(a).unwrap_or_else(|| shortest_far(a)));
-    let Some((digits, exponent)) = found else {
-        return false;
-    };
+    let (digits, exponent) = shortest(a).unwrap_or_else(|| shortest_far(a));
     if n < 0.0 {
         out.push('-');
     }
@@ -65,54 +55,42 @@ pub fn write_exact(out: &mut String, n: f64) -> bool {
     true
 }
 
-/// How the browser build prints, in messages, the numbers `write_exact` leaves: JavaScript's
-/// `String(n)`, handed over once by the browser layer when the module starts (the core cannot
-/// call JavaScript itself).
+// The browser build prints no number itself: JavaScript's own `String(n)` does, handed over by
+// the browser layer when the module starts (the core cannot call JavaScript itself). Numbers
+// are printed only in error messages and in the `timeline` getter's JSON, never per frame, and
+// the printing code below (847 B gzip of Wasm) stays out of it: it serves the native build (the
+// checker, and the tests that hold the printing to JavaScript's).
+
+/// See the native [`to_js_string`]: here by JavaScript's `String(n)`.
 #[cfg(target_arch = "wasm32")]
-pub fn set_far_printer(print: Printer) {
-    far::PRINTER.with(|printer| printer.set(Some(print)));
+pub fn to_js_string(n: f64) -> String {
+    let mut out = String::new();
+    if let Some(print) = PRINTER.with(std::cell::Cell::get) {
+        print(&mut out, n);
+    }
+    out
+}
+
+/// See the native [`write_exact`]: the browser build declines every number, which its callers
+/// then hand to JavaScript's `String(n)`.
+#[cfg(target_arch = "wasm32")]
+pub fn write_exact(_: &mut String, _: f64) -> bool {
+    false
+}
+
+/// Hands over JavaScript's `String(n)`, once, when the module starts.
+#[cfg(target_arch = "wasm32")]
+pub fn set_printer(print: Printer) {
+    PRINTER.with(|printer| printer.set(Some(print)));
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static PRINTER: std::cell::Cell<Option<Printer>> = const { std::cell::Cell::new(None) };
 }
 
 /// Appends a number's text to a string.
 pub type Printer = fn(&mut String, f64);
-
-#[cfg(target_arch = "wasm32")]
-mod far {
-    use super::Printer;
-    use std::cell::Cell;
-
-    thread_local! {
-        pub(super) static PRINTER: Cell<Option<Printer>> = const { Cell::new(None) };
-    }
-
-    /// `n` (finite, and one `write_exact` declines) by the printer handed over; without one,
-    /// close: 15 significant digits, scaled in floating point (which can cost the last ones).
-    pub(super) fn print(out: &mut String, n: f64) {
-        if let Some(print) = PRINTER.with(Cell::get) {
-            return print(out, n);
-        }
-        let (mut a, mut exponent) = (n.abs(), 0);
-        while a >= 1e15 {
-            a /= 10.0;
-            exponent += 1;
-        }
-        while a != 0.0 && a < 1e14 {
-            a *= 10.0;
-            exponent -= 1;
-        }
-        let (digits, e) = super::strip((a + 0.5) as u64, exponent);
-        if n < 0.0 {
-            out.push('-');
-        }
-        super::layout(out, digits, e);
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-mod far {
-    /// Unreachable natively: `write_exact` prints every finite number.
-    pub(super) fn print(_: &mut String, _: f64) {}
-}
 
 /// A finite double `a > 0` as `m × 2^e`, and the midpoints to its neighbours below and above as
 /// `(n, f)` for `n × 2^f`: the bounds of the decimals that read back as `a`.
@@ -173,6 +151,7 @@ fn compare(c: u64, q: i32, n: u64, f: i32) -> Option<core::cmp::Ordering> {
 /// exactly the test that the decimal reads back (one correctly rounded division, as parsing
 /// does). Past 2^53 (17 digits, or `a` itself that large) [`shortest_from`] takes over with
 /// 128-bit integers.
+#[cfg(not(target_arch = "wasm32"))]
 fn shortest(a: f64) -> Option<(u64, i32)> {
     if a == 0.0 {
         return Some((0, 0));
@@ -221,18 +200,11 @@ fn shortest(a: f64) -> Option<(u64, i32)> {
 }
 
 /// Which of the two candidates around `a·10^k` is closer to it.
+#[cfg(not(target_arch = "wasm32"))]
 enum Closer {
     Down,
     Up,
     Tie,
-}
-
-/// The browser build declines what needs 128-bit arithmetic (17 significant digits, or `a` of
-/// 2^53 and more): JavaScript's `String(n)` prints those (see [`set_far_printer`]), which keeps
-/// the 128-bit comparisons out of the Wasm.
-#[cfg(target_arch = "wasm32")]
-fn shortest_from(_: f64, _: i32) -> Option<(u64, i32)> {
-    None
 }
 
 /// [`shortest`] from the place `10^q` down, decided in exact 128-bit comparisons (and so slower):
@@ -456,6 +428,7 @@ fn divide(big: &mut [u32], k: u32) -> u32 {
 }
 
 /// `a × b` as an unevaluated sum `hi + lo`, exactly (Dekker's product; no overflow here).
+#[cfg(not(target_arch = "wasm32"))]
 fn two_product(a: f64, b: f64) -> (f64, f64) {
     fn split(x: f64) -> (f64, f64) {
         let c = 134_217_729.0 * x; // 2^27 + 1
@@ -470,6 +443,7 @@ fn two_product(a: f64, b: f64) -> (f64, f64) {
 }
 
 /// Drops trailing zero digits into the exponent.
+#[cfg(not(target_arch = "wasm32"))]
 fn strip(mut digits: u64, mut exponent: i32) -> (u64, i32) {
     while digits != 0 && digits % 10 == 0 {
         digits /= 10;
@@ -480,6 +454,7 @@ fn strip(mut digits: u64, mut exponent: i32) -> (u64, i32) {
 
 /// Writes `digits × 10^exponent` the way `Number.prototype.toString` lays it out: plain from
 /// 1e-7 up to 1e21, else with an exponent (`1.5e+300`, `1e-7`).
+#[cfg(not(target_arch = "wasm32"))]
 fn layout(out: &mut String, digits: u64, exponent: i32) {
     let mut text = [0_u8; 20];
     let mut len = 0;

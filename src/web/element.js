@@ -10,8 +10,12 @@
 
 const TAG = "shoppable-video";
 // The contract's attributes (names.rs has the same names for Rust).
-const OBSERVED = ["timeline", "locale", "currency", "tap-action", "rail", "datalayer", "fullscreen-button",
-  "src", "poster", "controls", "muted", "autoplay", "loop", "playsinline", "preload", "crossorigin"];
+/** Media attributes copied onto a video the element made (never onto a host's own video). */
+const MEDIA = ["src", "poster", "controls", "muted", "autoplay", "loop", "playsinline", "preload", "crossorigin"];
+/** The boolean ones also set their property: as attributes they only set defaults (`muted`), and
+ * autoplay policies read the property. */
+const MEDIA_PROPERTY = { controls: "controls", muted: "muted", autoplay: "autoplay", loop: "loop", playsinline: "playsInline" };
+const OBSERVED = ["timeline", "locale", "currency", "tap-action", "rail", "datalayer", "fullscreen-button", ...MEDIA];
 /** A timeline document over this many bytes of UTF-8 JSON is refused before it is read. */
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
@@ -106,7 +110,9 @@ function elementClass() {
       this.#call(DISCONNECTED);
     }
     attributeChangedCallback(name, oldValue, newValue) {
-      if (oldValue !== newValue) this.#call(ATTRIBUTE_CHANGED, [name, newValue]);
+      if (oldValue === newValue) return;
+      if (!MEDIA.includes(name)) this.#call(ATTRIBUTE_CHANGED, [name, newValue]);
+      else if (madeVideo(this.shadowRoot)) copyMedia(this, madeVideo(this.shadowRoot), name);
     }
     get timeline() { return this.#call(TIMELINE) ?? null; }
     set timeline(value) { this.#call(SET_TIMELINE, value); }
@@ -346,19 +352,35 @@ export function shadowOf(host) {
  * one at the start of the shadow root.
  */
 export function videoOf(host, shadow) {
-  const made = shadow.querySelector("video[part~=video]");
+  let video = madeVideo(shadow);
   const child = host.querySelector(":scope > video");
   if (child instanceof HTMLVideoElement) {
-    made?.remove();
+    video?.remove();
     return [child, false];
   }
-  if (made) return [made, true];
-  const video = host.ownerDocument.createElement("video");
-  video.setAttribute("part", "video");
-  // The native controls must never take the bare video fullscreen without the shop.
-  video.setAttribute("controlslist", "nofullscreen");
-  shadow.insertBefore(video, shadow.firstChild);
+  if (!video) {
+    video = host.ownerDocument.createElement("video");
+    video.setAttribute("part", "video");
+    // The native controls must never take the bare video fullscreen without the shop.
+    video.setAttribute("controlslist", "nofullscreen");
+    shadow.insertBefore(video, shadow.firstChild);
+  }
+  for (const name of MEDIA) copyMedia(host, video, name);
   return [video, true];
+}
+
+/** The video the element made, in its shadow root: the one in use while it is there (a host's
+ * own child video removes it). */
+function madeVideo(shadow) {
+  return shadow?.querySelector("video[part~=video]");
+}
+
+/** Copies the media attribute `name` from the element onto the video it made. */
+function copyMedia(host, video, name) {
+  const value = host.getAttribute(name);
+  if (value === null) video.removeAttribute(name);
+  else video.setAttribute(name, value);
+  if (name in MEDIA_PROPERTY) video[MEDIA_PROPERTY[name]] = value !== null;
 }
 
 /**

@@ -39,8 +39,8 @@ const RESPOND_TIMEOUT_MS: f64 = 10_000.0;
 /// Defines `<shoppable-video>` (once; `element.js` holds the class) with its Rust side.
 pub fn define() {
     failure::install_panic_hook();
-    // Numbers in messages beyond the core's exact printer are printed by JavaScript itself.
-    number::set_far_printer(js::write_js_number);
+    // Numbers in messages are printed by JavaScript itself.
+    number::set_printer(js::write_js_number);
     // `create(0, host)` answers the element's player: a `js::Callback` that takes its calls
     // (see `Player::call`) and owns the `Player`, freed when the element lets go of it.
     let create = js::Callback::new(|_: u32, host: JsValue| {
@@ -202,9 +202,6 @@ impl Player {
                 state.rail_mode_changed();
             }),
             attr::DATALAYER => shared.update(Timing::AfterCall, move |state, _| state.datalayer = value.is_some()),
-            _ if attr::VIDEO_PASS_THROUGH.contains(&name.as_str()) => {
-                shared.update(Timing::AfterCall, move |state, _| state.pass_through(&name, value.as_deref()))
-            }
             _ => {}
         }
     }

@@ -249,8 +249,8 @@ extern "C" {
     fn number_text(n: f64) -> JsValue;
 }
 
-/// Writes `n` as JavaScript prints it: for the numbers `core::number::write_exact` declines
-/// when the core writes JSON for the browser.
+/// Writes `n` as JavaScript prints it: the browser build's number printer (see
+/// `core::number::set_printer`).
 pub fn write_js_number(out: &mut String, n: f64) {
     out.push_str(&text(number_text(n)));
 }

@@ -13,12 +13,6 @@ pub mod attr {
     pub const RAIL: &str = "rail";
     pub const DATALAYER: &str = "datalayer";
     pub const FULLSCREEN_BUTTON: &str = "fullscreen-button";
-    /// Copied onto a video the element creates (never onto a host-provided child video).
-    pub const VIDEO_PASS_THROUGH: [&str; 9] =
-        ["src", "poster", "controls", "muted", "autoplay", "loop", "playsinline", "preload", "crossorigin"];
-    /// Boolean media attributes whose presence must also set the matching property
-    /// (`muted` as an attribute only sets the default, and autoplay policies read the property).
-    pub const VIDEO_BOOLEAN: [&str; 5] = ["controls", "muted", "autoplay", "loop", "playsinline"];
 }
 
 pub mod event {

@@ -25,7 +25,6 @@ use crate::core::words::{Message, Plural, ProductText, Words};
 use crate::web::input::{refused, text_options};
 use crate::web::events::{Outgoing, Surface};
 use crate::web::js;
-use crate::web::names::attr;
 use crate::web::overlay::{CardView, Opener, Overlay, PinnedView, RailEntry};
 
 /// How often (in frames) a playing video's object-fit and object-position are read again.
@@ -242,34 +241,16 @@ impl State {
 
     // ---- the video ------------------------------------------------------------------------
 
-    /// Uses the host's child `<video>` as it is, or creates one from the pass-through attributes.
-    /// A video the element made on an earlier connection stays in its shadow root (with its
-    /// playback state) and is used again, unless the host has since put its own video inside.
+    /// Uses the host's child `<video>` as it is, or creates one (`element.js` copies the media
+    /// attributes onto a video the element made, then and whenever they change). A video the
+    /// element made on an earlier connection stays in its shadow root (with its playback state)
+    /// and is used again, unless the host has since put its own video inside.
     fn adopt_video(&mut self, host: &HtmlElement, shadow: &ShadowRoot) -> HtmlVideoElement {
         let found = js::video_of(host, shadow);
         let video: HtmlVideoElement = found.get(0).unchecked_into();
         self.own_video = found.get(1).is_truthy();
         self.video = Some(video.clone());
-        if self.own_video {
-            for name in attr::VIDEO_PASS_THROUGH {
-                self.pass_through(name, host.get_attribute(name).as_deref());
-            }
-        }
         video
-    }
-
-    /// Copies a media attribute onto a video the element created (never onto the host's own).
-    pub fn pass_through(&self, name: &str, value: Option<&str>) {
-        let (true, Some(video)) = (self.own_video, &self.video) else { return };
-        let _ = match value {
-            Some(value) => video.set_attribute(name, value),
-            None => video.remove_attribute(name),
-        };
-        // `muted` and friends as attributes only set defaults; the properties are what count.
-        if attr::VIDEO_BOOLEAN.contains(&name) {
-            let property = if name == "playsinline" { "playsInline" } else { name };
-            let _ = js_sys::Reflect::set(video, &JsValue::from_str(property), &JsValue::from_bool(value.is_some()));
-        }
     }
 
     /// Playback started, paused or seeked: a paused video renders its frame now (and re-reads
