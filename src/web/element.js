@@ -114,11 +114,24 @@ function elementClass() {
       if (!MEDIA.includes(name)) this.#call(ATTRIBUTE_CHANGED, [name, newValue]);
       else if (madeVideo(this.shadowRoot)) copyMedia(this, madeVideo(this.shadowRoot), name);
     }
-    get timeline() { return this.#call(TIMELINE) ?? null; }
+    /** A plain object the element's JSON text builds (null before a timeline). */
+    get timeline() {
+      const text = this.#call(TIMELINE);
+      return typeof text === "string" ? JSON.parse(text) : null;
+    }
     set timeline(value) { this.#call(SET_TIMELINE, value); }
     /** The element's own words: every message key to its text now; set an object of overrides, or null. */
-    get strings() { return this.#call(STRINGS) ?? {}; }
-    set strings(value) { this.#call(SET_STRINGS, typeof value === "object" ? value : null); }
+    get strings() {
+      const strings = {};
+      const flat = this.#call(STRINGS) || [];
+      for (let i = 0; i + 1 < flat.length; i += 2) strings[flat[i]] = flat[i + 1];
+      return strings;
+    }
+    /** Crosses as [key, text, key, text, ...] (texts that are not strings skipped), or null. */
+    set strings(value) {
+      this.#call(SET_STRINGS, value && typeof value === "object"
+        ? Object.entries(value).filter(([, text]) => typeof text === "string").flat() : null);
+    }
     /** Seconds added to the presented frame's media time to get its program time, for hotspots
      * in the "program" clock where the browser cannot tell (`video.getStartDate()`); null: unset. */
     get programTimeOffset() { return this.#programTimeOffset; }
@@ -135,7 +148,8 @@ function elementClass() {
     }
     get activeHotspots() { return this.#call(ACTIVE_HOTSPOTS) || []; }
     addHotspots(list) { this.#call(ADD_HOTSPOTS, list); }
-    removeHotspots(ids) { this.#call(REMOVE_HOTSPOTS, ids); }
+    /** Crosses as a list of strings: one id, or the ids of a list (anything else is no id). */
+    removeHotspots(ids) { this.#call(REMOVE_HOTSPOTS, [].concat(ids).filter((id) => typeof id === "string")); }
     upsertProducts(list) { this.#call(UPSERT_PRODUCTS, list); }
     pinProduct(id) { this.#call(PIN_PRODUCT, id === undefined ? null : id); }
 

@@ -206,14 +206,14 @@ impl Player {
         }
     }
 
-    /// The timeline as a plain object: the core writes it as JSON text (`core::shape`) and the
-    /// browser's `JSON.parse` builds it.
+    /// The timeline as JSON text the core writes (`core::shape`), which `element.js` parses
+    /// into a plain object; `null` before a timeline.
     fn timeline(&self) -> JsValue {
         let text = self.shared.read(|state| {
             let stage = &state.stage;
             shape::timeline_json(stage.clock(), stage.currency(), stage.products(), stage.live_hotspots(), &js::write_js_number)
         });
-        text.and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or(JsValue::NULL)
+        text.map_or(JsValue::NULL, |text| JsValue::from_str(&text))
     }
 
     /// An object replaces the timeline; a string is a URL, fetched like the attribute.
@@ -233,30 +233,24 @@ impl Player {
         });
     }
 
-    /// Every message key with its text in effect (the current catalog with the host's overrides).
+    /// Every message key with its text in effect (the current catalog with the host's
+    /// overrides), as `[key, text, key, text, ...]` (`element.js` makes the object).
     fn strings(&self) -> JsValue {
-        let object = js_sys::Object::new();
+        let flat = Array::new();
         self.shared.read(|state| {
             for (key, text) in state.words.entries() {
-                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(&key.name()), &JsValue::from_str(text));
+                flat.push(&JsValue::from_str(&key.name()));
+                flat.push(&JsValue::from_str(text));
             }
         });
-        object.into()
+        flat.into()
     }
 
-    /// The host's overrides: an object of key to text (texts that are not strings are skipped),
-    /// or `null` to clear them.
+    /// The host's overrides, as `[key, text, key, text, ...]` from `element.js`, or `null` to
+    /// clear them.
     fn set_strings(&self, value: JsValue) {
-        let entries = (!value.is_null() && !value.is_undefined()).then(|| {
-            js_sys::Object::entries(value.unchecked_ref())
-                .iter()
-                .filter_map(|entry| {
-                    let entry: Array = entry.unchecked_into();
-                    Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
-                })
-                .collect::<Vec<_>>()
-        });
-        self.shared.update(Timing::AfterCall, move |state, _| state.set_strings(entries));
+        let flat = (!value.is_null()).then(|| value.unchecked_ref::<Array>().iter().filter_map(|text| text.as_string()).collect());
+        self.shared.update(Timing::AfterCall, move |state, _| state.set_strings(flat));
     }
 
     /// The video in use while connected (the JS getter looks it up otherwise).
@@ -307,11 +301,9 @@ impl Player {
         answer.unwrap_or(Ok(()))
     }
 
+    /// `ids`: a list of strings (`element.js` makes one of a single id).
     fn remove_hotspots(&self, ids: JsValue) {
-        let ids: Vec<String> = match ids.dyn_into::<Array>() {
-            Ok(list) => list.iter().filter_map(|id| id.as_string()).collect(),
-            Err(single) => single.as_string().into_iter().collect(),
-        };
+        let ids: Vec<String> = ids.unchecked_into::<Array>().iter().filter_map(|id| id.as_string()).collect();
         self.shared.update(Timing::AfterCall, move |state, outbox| state.remove_hotspots(&ids, outbox));
     }
 
@@ -353,7 +345,8 @@ impl Player {
 
 impl Shared {
     fn host(&self) -> Option<HtmlElement> {
-        js::deref(&self.host).dyn_into().ok()
+        let host = js::deref(&self.host);
+        (!host.is_undefined()).then(|| host.unchecked_into())
     }
 
     /// Runs `f` on the player behind `weak`, if it still exists. (Every way in from the browser
@@ -475,7 +468,8 @@ impl Shared {
                 // `[ok, reason]`.
                 let intent_id = Cell::new(Some(intent_id));
                 let done = callback(move |answer| {
-                    let (Some(intent_id), Ok(answer)) = (intent_id.take(), answer.dyn_into::<Array>()) else { return };
+                    let Some(intent_id) = intent_id.take() else { return };
+                    let answer: Array = answer.unchecked_into();
                     let (ok, reason) = (answer.get(0).is_truthy(), answer.get(1).as_string().unwrap_or_default());
                     Shared::with(&weak, |shared| shared.update(Timing::Now, move |state, _| state.settle(&intent_id, ok, &reason)));
                 });
@@ -576,7 +570,7 @@ impl Shared {
         let weak = self.me.clone();
         // `[text, final URL, error or null, refused]` (see `fetchText`), once.
         let done = callback(move |answer| {
-            let Ok(answer) = answer.dyn_into::<Array>() else { return };
+            let answer: Array = answer.unchecked_into();
             let text = answer.get(0).as_string().unwrap_or_default();
             let final_url = answer.get(1).as_string().unwrap_or_default();
             let (error, refused_whole) = (answer.get(2).as_string(), answer.get(3).is_truthy());

@@ -131,8 +131,7 @@ pub fn push_data_layer(outgoing: &Outgoing) {
         if let Some(value) = value {
             ecommerce = ecommerce.set("value", *value);
         }
-        let items = Array::of1(&item_to_js(item));
-        js::push_data_layer(event, &ecommerce.set("items", items).into_js());
+        js::push_data_layer(event, &ecommerce.set("items", items_to_js(std::slice::from_ref(item))).into_js());
     }
 }
 

@@ -541,11 +541,11 @@ impl State {
         self.locale = locale;
     }
 
-    /// The host's `strings`: (key, text) pairs over the catalogs; `None` clears them.
-    pub fn set_strings(&mut self, entries: Option<Vec<(String, String)>>) {
-        match entries {
-            Some(entries) => {
-                self.words.replace_overrides(entries.iter().map(|(key, text)| (key.as_str(), text.as_str())));
+    /// The host's `strings` over the catalogs, as `[key, text, key, text, ...]`; `None` clears them.
+    pub fn set_strings(&mut self, flat: Option<Vec<String>>) {
+        match flat {
+            Some(flat) => {
+                self.words.replace_overrides(flat.chunks_exact(2).map(|pair| (pair[0].as_str(), pair[1].as_str())));
             }
             None => self.words.clear_overrides(),
         }
@@ -688,7 +688,7 @@ impl State {
 
     /// Keeps a cue (`[n, id, start, end, text]` from `takeNewCues` or `takeDateRanges`) to join.
     fn take_cue(&mut self, cue: JsValue, date_range: bool) {
-        let Ok(cue) = cue.dyn_into::<Array>() else { return };
+        let cue: Array = cue.unchecked_into();
         let number = cue.get(0).as_f64().unwrap_or(0.0) as u32;
         let id = cue.get(1).as_string().filter(|id| !id.is_empty());
         let (default_id, path) = if date_range {
@@ -715,7 +715,7 @@ impl State {
     fn read_date_ranges(&mut self) -> bool {
         let Some(video) = &self.video else { return false };
         let answer = js::take_date_ranges(video);
-        let (Ok(added), Ok(removed)) = (answer.get(0).dyn_into::<Array>(), answer.get(1).dyn_into::<Array>()) else { return false };
+        let (added, removed): (Array, Array) = (answer.get(0).unchecked_into(), answer.get(1).unchecked_into());
         for cue in added.iter() {
             self.take_cue(cue, true);
         }
