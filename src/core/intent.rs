@@ -99,7 +99,7 @@ pub struct Intent {
 /// Builds the intent for one activation of a card button (quantity 1: the card has no
 /// quantity picker).
 ///
-/// - `intent_id`: a UUID (`crypto.randomUUID()`, else [`uuid_v4`]).
+/// - `intent_id`: a version 4 UUID (`element.js` makes it).
 /// - `currency`: the item's fallback currency (the timeline's, else the element's attribute).
 /// - `hotspot_id`, `position`: where the product was opened from; kept only for
 ///   `Source::Hotspot` (the rail and the pinned card send null for both, as the contract says).
@@ -133,25 +133,6 @@ pub fn intent(
         timestamp,
         items: vec![item_for(product, currency, QUANTITY)],
     }
-}
-
-/// A random (version 4) UUID from 16 random bytes, lowercase and hyphenated
-/// (`xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx`, V in 8..b): the fallback where
-/// `crypto.randomUUID` is missing (insecure contexts).
-pub fn uuid_v4(random: [u8; 16]) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut bytes = random;
-    bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
-    bytes[8] = (bytes[8] & 0x3f) | 0x80; // variant 10xx (RFC 9562)
-    let mut out = String::with_capacity(36);
-    for (i, byte) in bytes.iter().enumerate() {
-        if matches!(i, 4 | 6 | 8 | 10) {
-            out.push('-');
-        }
-        out.push(char::from(HEX[usize::from(byte >> 4)]));
-        out.push(char::from(HEX[usize::from(byte & 0x0f)]));
-    }
-    out
 }
 
 /// One control of the player that can emit intents: an action, where the product was opened
@@ -354,28 +335,6 @@ mod tests {
             ..vase()
         }));
         assert!(can_buy(&vase()));
-    }
-
-    #[test]
-    fn uuid_v4_sets_version_and_variant_and_is_lowercase_hex() {
-        assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
-        assert_eq!(uuid_v4([0xff; 16]), "ffffffff-ffff-4fff-bfff-ffffffffffff");
-        let bytes: [u8; 16] = core::array::from_fn(|i| (i as u8) * 17);
-        assert_eq!(uuid_v4(bytes), "00112233-4455-4677-8899-aabbccddeeff");
-        for seed in 0..=255u8 {
-            let id = uuid_v4([seed; 16]);
-            let chars: Vec<char> = id.chars().collect();
-            assert_eq!(chars.len(), 36);
-            assert_eq!(
-                (chars[8], chars[13], chars[18], chars[23]),
-                ('-', '-', '-', '-')
-            );
-            assert_eq!(chars[14], '4');
-            assert!(matches!(chars[19], '8' | '9' | 'a' | 'b'));
-            assert!(id
-                .chars()
-                .all(|c| c == '-' || c.is_ascii_digit() || ('a'..='f').contains(&c)));
-        }
     }
 
     fn buy(key: u64) -> Control {

@@ -66,8 +66,6 @@ function guarded(work) {
   try {
     return work();
   } catch (error) {
-    // A refused call (invalid hotspots, unknown product) is the host's to handle.
-    if (error instanceof TypeError && Array.isArray(error.errors)) throw error;
     moduleFailed(error);
     return undefined;
   }
@@ -147,21 +145,22 @@ function elementClass() {
         this.querySelector(":scope > video") || this.shadowRoot?.querySelector("video[part~=video]") || null;
     }
     get activeHotspots() { return this.#call(ACTIVE_HOTSPOTS) || []; }
-    addHotspots(list) { this.#call(ADD_HOTSPOTS, list); }
+    addHotspots(list) { refusal(this.#call(ADD_HOTSPOTS, list)); }
     /** Crosses as a list of strings: one id, or the ids of a list (anything else is no id). */
     removeHotspots(ids) { this.#call(REMOVE_HOTSPOTS, [].concat(ids).filter((id) => typeof id === "string")); }
-    upsertProducts(list) { this.#call(UPSERT_PRODUCTS, list); }
-    pinProduct(id) { this.#call(PIN_PRODUCT, id === undefined ? null : id); }
+    upsertProducts(list) { refusal(this.#call(UPSERT_PRODUCTS, list)); }
+    pinProduct(id) { refusal(this.#call(PIN_PRODUCT, id === undefined ? null : id)); }
 
-    /** Calls the player; a call it refused answers its TypeError, thrown to the host here. */
     #call(method, value) {
-      return this.#player ? guarded(() => {
-        const answer = this.#player(method, value);
-        if (answer instanceof TypeError) throw answer;
-        return answer;
-      }) : undefined;
+      return this.#player ? guarded(() => this.#player(method, value)) : undefined;
     }
   };
+}
+
+/** Throws the `TypeError` of a run-time call the player refused (it answered [message, errors]):
+ * invalid hotspots, an unknown product are the host's to handle. */
+function refusal(answer) {
+  if (answer) throw Object.assign(new TypeError(answer[0]), { errors: answer[1] });
 }
 
 /** Whether the module failed: Rust's entry points check it first (see `moduleFailed`). */
@@ -659,18 +658,28 @@ export function fitOf(video, style = getComputedStyle(video)) {
   return `${style.objectFit} ${style.objectPosition}`;
 }
 
-/** A v4 UUID from the platform, or "" when it has none (the Rust side then makes one). */
+/** A version 4 UUID, for an intent's `intentId`. */
 export function randomUuid() {
-  try { return crypto.randomUUID(); } catch { return ""; }
+  try {
+    return crypto.randomUUID();
+  } catch {
+    // Not a secure context (a plain http page), where `getRandomValues` still works: a version 4
+    // UUID (RFC 9562) made of it.
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
+  }
 }
 
 /**
  * Dispatches `shoppable-intent` with `detail.respondWith(promise)` usable during dispatch.
  * Returns [allowed, response]: `allowed` is false when a listener prevented the default;
  * `response` is null, or a promise that always resolves to {ok, reason} (a rejection, a bad
- * value or no answer within `timeoutMs` count as {ok: false}).
+ * value or no answer in time count as {ok: false}).
  */
-export function emitIntent(target, detail, timeoutMs) {
+export function emitIntent(target, detail) {
   let response = null;
   let dispatching = true;
   Object.defineProperty(detail, "respondWith", {
@@ -684,8 +693,10 @@ export function emitIntent(target, detail, timeoutMs) {
   const allowed = emit(target, "shoppable-intent", detail, true);
   dispatching = false;
   if (!response) return [allowed, null];
+  // 10 s unless the host sets `data-respond-timeout` (milliseconds; meant for tests).
+  const ms = parseFloat(target.getAttribute("data-respond-timeout"));
   let timer;
-  const late = new Promise((resolve) => { timer = setTimeout(() => resolve({ ok: false, reason: "" }), timeoutMs); });
+  const late = new Promise((resolve) => { timer = setTimeout(() => resolve({ ok: false, reason: "" }), ms >= 0 ? ms : 10_000); });
   const settled = Promise.race([response, late]).then(
     (result) => ({ ok: result?.ok === true, reason: typeof result?.reason === "string" ? result.reason : "" }),
     () => ({ ok: false, reason: "" }),

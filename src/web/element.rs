@@ -32,10 +32,6 @@ use crate::web::names::{attr, error_code, part};
 use crate::web::state::{RailMode, State, TapAction};
 use crate::web::style;
 
-/// How long the card waits for a `respondWith` answer, unless the host sets
-/// `data-respond-timeout` (milliseconds; meant for tests).
-const RESPOND_TIMEOUT_MS: f64 = 10_000.0;
-
 /// Defines `<shoppable-video>` (once; `element.js` holds the class) with its Rust side.
 pub fn define() {
     failure::install_panic_hook();
@@ -106,8 +102,8 @@ mod method {
 }
 
 impl Player {
-    /// One call from `element.js`; a refused call answers its `TypeError` (which `element.js`
-    /// throws), the getters their value, the rest `undefined`.
+    /// One call from `element.js`; a refused call answers `[message, errors]` (`element.js`
+    /// throws the `TypeError`), the getters their value, the rest `undefined`.
     fn call(&self, method: u32, value: JsValue) -> JsValue {
         let refusal = |answer: Result<(), JsValue>| answer.err().unwrap_or(JsValue::UNDEFINED);
         match method {
@@ -450,12 +446,7 @@ impl Shared {
     /// Dispatches an intent; unless prevented, opens the product page it described (the URL as
     /// it was when dispatched, whatever a listener changed since).
     fn dispatch_intent(&self, host: &HtmlElement, intent: &crate::core::intent::Intent, surface: Surface, url: Option<String>) {
-        let timeout = host
-            .get_attribute("data-respond-timeout")
-            .and_then(|ms| number::parse_css_number(&ms))
-            .filter(|ms| ms.is_finite() && *ms >= 0.0)
-            .unwrap_or(RESPOND_TIMEOUT_MS);
-        let (allowed, settled) = events::emit_intent(host, intent, timeout);
+        let (allowed, settled) = events::emit_intent(host, intent);
         let opened = allowed && url.is_some_and(|url| open_in_new_tab(&url));
         let action = intent.action;
         let product_id = intent.product_id.clone();

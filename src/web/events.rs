@@ -115,8 +115,8 @@ pub fn dispatch(host: &HtmlElement, outgoing: &Outgoing) {
 
 /// Dispatches `shoppable-intent`; returns whether no listener prevented the default, and the
 /// host's settled `respondWith` answer (a promise of {ok, reason}) if it gave one.
-pub fn emit_intent(host: &HtmlElement, intent: &Intent, timeout_ms: f64) -> (bool, Option<JsValue>) {
-    let answer = js::emit_intent(host, &intent_detail(intent), timeout_ms);
+pub fn emit_intent(host: &HtmlElement, intent: &Intent) -> (bool, Option<JsValue>) {
+    let answer = js::emit_intent(host, &intent_detail(intent));
     let settled = answer.get(1);
     (answer.get(0).as_bool().unwrap_or(true), (!settled.is_null()).then_some(settled))
 }

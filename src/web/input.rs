@@ -19,8 +19,9 @@ pub fn refused(problems: Vec<Problem>) -> Outgoing {
     Outgoing::Error { code: error_code::INVALID_TIMELINE, message, errors: problems }
 }
 
-/// The `TypeError` a refused run-time call throws: every problem in its message, and the list
-/// as `errors` (the same `[{path, message}]` as in `shoppable-error`).
+/// What a refused run-time call answers, `[message, errors]`, for `element.js` to throw as a
+/// `TypeError`: every problem in its message, and the list as `errors` (the same
+/// `[{path, message}]` as in `shoppable-error`).
 pub fn type_error(method: &str, problems: &[Problem]) -> JsValue {
     let mut message = format!("{method}: ");
     for (i, problem) in problems.iter().enumerate() {
@@ -29,9 +30,10 @@ pub fn type_error(method: &str, problems: &[Problem]) -> JsValue {
         }
         message.push_str(&problem.to_string());
     }
-    let error = js_sys::TypeError::new(&message);
-    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("errors"), &crate::web::events::problems_to_js(problems));
-    error.into()
+    let answer = js_sys::Array::new();
+    answer.push(&JsValue::from_str(&message));
+    answer.push(&crate::web::events::problems_to_js(problems));
+    answer.into()
 }
 
 /// The rare number the core's exact reader declines, read by the browser (`parseFloat` rounds

@@ -115,7 +115,7 @@ extern "C" {
 extern "C" {
     /// Returns `[allowed, settled | null]`.
     #[wasm_bindgen(js_name = emitIntent)]
-    pub fn emit_intent(target: &HtmlElement, detail: &JsValue, timeout_ms: f64) -> Array;
+    pub fn emit_intent(target: &HtmlElement, detail: &JsValue) -> Array;
 
     #[wasm_bindgen(js_name = whenSettled)]
     pub fn when_settled(settled: &JsValue, done: JsValue);

@@ -989,10 +989,7 @@ impl State {
         if !self.repeat_guard.allow(control, now) {
             return;
         }
-        let mut id = js::random_uuid();
-        if id.is_empty() {
-            id = intent::uuid_v4(random_bytes());
-        }
+        let id = js::random_uuid();
         let intent = intent::intent(
             id,
             action,
@@ -1096,15 +1093,6 @@ impl State {
         let item = intent::item_for(product, self.fallback_currency(), 1);
         outbox.push(Outgoing::DataLayer { event, currency: item.currency.clone(), value: item.price, item });
     }
-}
-
-fn random_bytes() -> [u8; 16] {
-    let mut bytes = [0u8; 16];
-    for chunk in bytes.chunks_mut(4) {
-        let word = (js_sys::Math::random() * 4_294_967_296.0) as u32;
-        chunk.copy_from_slice(&word.to_le_bytes());
-    }
-    bytes
 }
 
 /// Queues a move for `placeHotspots` (`[slot, x, y, ...]`), in CSS px to 1/100 px: far finer

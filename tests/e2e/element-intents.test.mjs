@@ -235,6 +235,21 @@ test('tap-action="intent": one tap emits one buy_now intent and opens no card', 
   assert.deepEqual(page.errors, []);
 });
 
+test("without crypto.randomUUID (a plain http page) each intent still carries its own version 4 UUID", async () => {
+  const { page } = await shopPlayer({ attributes: { "tap-action": "intent" } });
+  // As on a page that is not a secure context: randomUUID is missing, getRandomValues works.
+  await page.evaluate(() => Object.defineProperty(Crypto.prototype, "randomUUID", { value: undefined }));
+  await clickHotspot(page, "h-vase");
+  await page.waitForFunction(() => window.intents.length === 1);
+  await page.waitForTimeout(600); // past the double-activation window
+  await clickHotspot(page, "h-vase");
+  await page.waitForFunction(() => window.intents.length === 2);
+  const ids = (await page.evaluate(() => window.intents)).map((intent) => intent.detail.intentId);
+  for (const id of ids) assert.match(id, UUID_V4);
+  assert.notEqual(ids[0], ids[1]);
+  assert.deepEqual(page.errors, []);
+});
+
 test("a tap neither pauses nor plays the video (controls on), paused or playing", async () => {
   const { page } = await shopPlayer({ time: 2.0 });
   assert.equal(await page.evaluate(() => window.player.video.controls), true, "controls are on");
