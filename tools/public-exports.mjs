@@ -1,5 +1,5 @@
 // Keeps the exports of pkg/shoppable_video.js to the public API that types/api.mjs describes
-// and the typings declare (`init` as the default export, `version`). wasm-bindgen also exports
+// and the typings declare (`init` as the default export, `version`, which is added here). wasm-bindgen also exports
 // the start function, `initSync` (and any Rust class): internal, and undeclared. Once
 // unexported, terser drops what nothing else uses. Run by `make build` after wasm-bindgen and
 // before terser; an export form it does not recognise stops the build, so a change in
@@ -11,6 +11,15 @@ const path = process.argv[2] || "pkg/shoppable_video.js";
 const PUBLIC = new Set(functions.map((f) => f.export ?? f.name));
 let js = readFileSync(path, "utf8");
 const kept = [];
+
+// `version()` is a constant of the build: written here from Cargo.toml's version, instead of a
+// Wasm export that returns a string (its glue cost more than the function).
+const version = readFileSync("Cargo.toml", "utf8").match(/^version = "([^"]*)"/m)?.[1];
+if (!version || /^export function version\b/m.test(js)) {
+  console.error("public-exports: Cargo.toml's version is missing, or wasm-bindgen exports version() itself");
+  process.exit(1);
+}
+js += `\n/** The package's version. */\nexport function version() {\n  return ${JSON.stringify(version)};\n}\n`;
 
 // `export class X {`, `export function start() {`: keep the declaration, drop `export`.
 js = js.replace(/^export (class|function|async function|const|let) ([\w$]+)/gm, (whole, kind, name) => {

@@ -21,8 +21,3 @@ pub fn start() {
     element::define();
 }
 
-/// The package version, for pages that want to show or log it.
-#[wasm_bindgen]
-pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_owned()
-}
