@@ -117,7 +117,8 @@ function elementClass() {
       const text = this.#call(TIMELINE);
       return typeof text === "string" ? JSON.parse(text) : null;
     }
-    set timeline(value) { this.#call(SET_TIMELINE, value); }
+    /** Crosses with the element's base URL: relative product URLs resolve against it. */
+    set timeline(value) { this.#call(SET_TIMELINE, [value, this.baseURI]); }
     /** The element's own words: every message key to its text now; set an object of overrides, or null. */
     get strings() {
       const strings = {};
@@ -629,11 +630,12 @@ export function announce(nodes, text) {
 /**
  * Reads the layout facts the geometry needs, at once (only when they may have changed), and lays
  * the overlay's layer over the video's content box (relative to the host's padding box): writes
- * the content box's width and height and the video's intrinsic size into `sizes`, and returns
- * its object-fit and object-position as one `fitOf` key. `framed`: the host's own video shows
- * its controls (`data-controls` on the layer).
+ * the content box's width and height, the video's intrinsic size and 1 if it shows its controls
+ * (else 0) into `sizes`, and returns its object-fit and object-position as one `fitOf` key. A
+ * host's own video (not `ownVideo`) with controls keeps its control bar free, as a created one
+ * does (`:host([controls])` in the stylesheet): `data-controls` on the layer.
  */
-export function readLayout(host, video, nodes, sizes, framed) {
+export function readLayout(host, video, nodes, sizes, ownVideo) {
   const hostBox = host.getBoundingClientRect();
   const videoBox = video.getBoundingClientRect();
   const style = getComputedStyle(video);
@@ -648,8 +650,8 @@ export function readLayout(host, video, nodes, sizes, framed) {
   layer.transform = `translate(${left}px, ${top}px)`;
   // A host's own video with controls keeps its control bar free, as a created one does
   // (`:host([controls])` in the stylesheet).
-  nodes.layer.toggleAttribute("data-controls", framed);
-  sizes.set([width, height, video.videoWidth, video.videoHeight]);
+  nodes.layer.toggleAttribute("data-controls", video.controls && !ownVideo);
+  sizes.set([width, height, video.videoWidth, video.videoHeight, +video.controls]);
   return fitOf(video, style);
 }
 

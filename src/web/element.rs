@@ -213,14 +213,17 @@ impl Player {
     }
 
     /// An object replaces the timeline; a string is a URL, fetched like the attribute.
+    /// `[value, base]`: `base` is the element's base URL, which relative product URLs resolve
+    /// against.
     fn set_timeline(&self, value: JsValue) {
+        let value: Array = value.unchecked_into();
+        let (value, base) = (value.get(0), value.get(1).as_string().unwrap_or_default());
         if let Some(url) = value.as_string() {
             if !blank(&url) {
                 self.shared.fetch_timeline(&url);
             }
             return;
         }
-        let base = self.shared.host().and_then(|host| host.base_uri().ok().flatten()).unwrap_or_default();
         let checked = text_from_js(&value).and_then(|text| validate::timeline_from_text(&text, &js_options()));
         self.shared.update(Timing::AfterCall, move |state, outbox| {
             // A timeline set directly wins over a fetch still on its way.

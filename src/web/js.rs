@@ -100,7 +100,7 @@ extern "C" {
 
     /// See `Overlay::read_layout`.
     #[wasm_bindgen(js_name = readLayout)]
-    fn read_layout_js(host: &HtmlElement, video: &HtmlVideoElement, nodes: &JsValue, sizes: &mut [f64], framed: bool) -> JsValue;
+    fn read_layout_js(host: &HtmlElement, video: &HtmlVideoElement, nodes: &JsValue, sizes: &mut [f64], own_video: bool) -> JsValue;
 
     #[wasm_bindgen(js_name = fitOf)]
     fn fit_of_js(video: &HtmlVideoElement) -> JsValue;
@@ -279,8 +279,8 @@ pub fn resolve_http_url(url: &str, base: &str) -> String {
     text(resolve_http_url_js(url, base))
 }
 
-pub fn read_layout(host: &HtmlElement, video: &HtmlVideoElement, nodes: &JsValue, sizes: &mut [f64], framed: bool) -> String {
-    text(read_layout_js(host, video, nodes, sizes, framed))
+pub fn read_layout(host: &HtmlElement, video: &HtmlVideoElement, nodes: &JsValue, sizes: &mut [f64], own_video: bool) -> String {
+    text(read_layout_js(host, video, nodes, sizes, own_video))
 }
 
 pub fn fit_of(video: &HtmlVideoElement) -> String {

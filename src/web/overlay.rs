@@ -127,11 +127,12 @@ impl Overlay {
     }
 
     /// Reads the layout facts the geometry needs and lays the layer exactly over the video's
-    /// content box: `sizes` gets the content box's width and height and the video's intrinsic
-    /// size; answers its object-fit and object-position, as "fit position". `framed`: a host's
-    /// own video shows its controls (the layer keeps their bar free, `data-controls`).
-    pub fn read_layout(&self, host: &web_sys::HtmlElement, video: &web_sys::HtmlVideoElement, sizes: &mut [f64; 4], framed: bool) -> String {
-        js::read_layout(host, video, &self.nodes, sizes, framed)
+    /// content box: `sizes` gets the content box's width and height, the video's intrinsic size
+    /// and 1 when the video shows its controls (else 0); answers its object-fit and
+    /// object-position, as "fit position". `own_video`: the element made the video (a host's
+    /// own video with controls has the layer keep their bar free, `data-controls`).
+    pub fn read_layout(&self, host: &web_sys::HtmlElement, video: &web_sys::HtmlVideoElement, sizes: &mut [f64; 5], own_video: bool) -> String {
+        js::read_layout(host, video, &self.nodes, sizes, own_video)
     }
 
     /// Shows the hotspot button of `slot` (made the first time a slot is used) for a hotspot.

@@ -302,13 +302,11 @@ impl State {
     /// Reads the layout facts (only when they may have changed) and lays the overlay over them.
     fn relayout(&mut self) {
         let (Some(host), Some(video), Some(overlay)) = (&self.host, &self.video, &self.overlay) else { return };
-        let controls = video.controls();
-        // [width, height] of the video's content box, then the video's intrinsic size.
-        let mut sizes = [0.0; 4];
-        // A host's own video with controls keeps its control bar free, as a created one does
-        // (`:host([controls])` in the stylesheet).
-        self.fit = overlay.read_layout(host, video, &mut sizes, controls && !self.own_video);
-        let [width, height, video_width, video_height] = sizes;
+        // [width, height] of the video's content box, the video's intrinsic size, its controls.
+        let mut sizes = [0.0; 5];
+        self.fit = overlay.read_layout(host, video, &mut sizes, self.own_video);
+        let [width, height, video_width, video_height, controls] = sizes;
+        let controls = controls > 0.0;
         // "object-fit object-position": the fit is one word.
         let space = self.fit.bytes().position(|b| b == b' ').unwrap_or(self.fit.len());
         let (fit, position) = (self.fit.get(..space).unwrap_or(""), self.fit.get(space + 1..).unwrap_or(""));
