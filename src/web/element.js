@@ -109,8 +109,9 @@ function elementClass() {
     }
     attributeChangedCallback(name, oldValue, newValue) {
       if (oldValue === newValue) return;
-      if (!MEDIA.includes(name)) this.#call(ATTRIBUTE_CHANGED, [name, newValue]);
-      else if (madeVideo(this.shadowRoot)) copyMedia(this, madeVideo(this.shadowRoot), name);
+      if (!MEDIA.includes(name)) return this.#call(ATTRIBUTE_CHANGED, [name, newValue]);
+      const video = madeVideo(this.shadowRoot);
+      if (video) copyMedia(this, video, name);
     }
     /** A plain object the element's JSON text builds (null before a timeline). */
     get timeline() {
