@@ -77,7 +77,7 @@ export async function serve({ port = 0 } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { url } = await serve({ port: Number(process.argv[2] || 8081) });
+  const { url } = await serve({ port: Number(process.argv[2] || 8082) }); // beside `make demo` (8080, its live origin 8081)
   console.log(`examples on ${url}/ (Ctrl-C stops it), built with \`npm run build\`:`);
   for (const page of ["plain/", "react/dist/", "react/dist/render-first.html", "vue/dist/", "vite/dist/", "esbuild/", "webpack/"]) {
     console.log(`  ${url}/${page}`);
