@@ -6,7 +6,7 @@
 // www/bench/vendor/pkg, the snapshot the bench pages load, so Rust functions show by name.
 // The figures are for finding hot spots, not for the README: the profiler slows the page.
 import { execFileSync } from "node:child_process";
-import { cpSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -21,7 +21,6 @@ const wasm = join(repo, "target", "wasm32-unknown-unknown", "release", "shoppabl
 execFileSync("wasm-bindgen", ["--target", "web", "--weak-refs", "--keep-debug", "--out-dir", pkg, "--out-name", "shoppable_video", wasm]);
 const bg = join(pkg, "shoppable_video_bg.wasm");
 execFileSync(join(repo, "node_modules", ".bin", "wasm-opt"), ["-Oz", "-g", bg, "-o", bg]);
-cpSync(join(repo, "pkg", "snippets"), join(pkg, "snippets"), { recursive: true });
 
 const server = await serve();
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
