@@ -113,8 +113,16 @@ impl LiveHotspots {
         u32::try_from(self.position(key)?).ok()
     }
 
-    /// The position in `records` of the record with this key (live or a hole).
+    /// The position in `records` of the record with this key (live or a hole). Until the first
+    /// compaction the keys are consecutive, so the key's distance from the first one is its
+    /// position: one read, where a binary search reads about 14 records of 10,000 scattered
+    /// over a megabyte (measured in Chromium: most of a frame's time in the stage, with the
+    /// caches cold between frames).
     fn position(&self, key: Key) -> Option<usize> {
+        let guess = key.wrapping_sub(self.records.first()?.0) as usize;
+        if self.records.get(guess).is_some_and(|r| r.0 == key) {
+            return Some(guess);
+        }
         self.records.binary_search_by_key(&key, |r| r.0).ok()
     }
 
@@ -227,6 +235,28 @@ mod tests {
             let key = live.key_of(&format!("h{n}"));
             assert_eq!(key.and_then(|k| live.get(k)).map(|h| h.id.clone()), Some(format!("h{n}")));
         }
+    }
+
+    #[test]
+    fn a_key_is_found_with_consecutive_keys_and_after_a_compaction() {
+        let mut live = LiveHotspots::with_capacity(0, 50);
+        for n in 0..100 {
+            insert(&mut live, &format!("h{n}"));
+        }
+        // `expected(key)`: the id live under that key, if any.
+        let check = |live: &LiveHotspots, expected: &dyn Fn(Key) -> Option<String>| {
+            for key in 0..200 {
+                assert_eq!(live.get(key).map(|h| h.id.clone()), expected(key), "key {key}");
+            }
+        };
+        check(&live, &|key| (50..150).contains(&key).then(|| format!("h{}", key - 50)));
+        // Two of every three removed: the holes outnumber the live ones, so the list is
+        // compacted and its keys are no longer consecutive.
+        for n in (0..100).filter(|n| n % 3 != 0) {
+            assert!(live.remove(&format!("h{n}")).is_some());
+        }
+        assert!(live.records.len() < 100, "compacted");
+        check(&live, &|key| ((50..150).contains(&key) && (key - 50) % 3 == 0).then(|| format!("h{}", key - 50)));
     }
 
     #[test]
