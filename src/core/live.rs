@@ -3,9 +3,9 @@
 //!
 //! Keys are handed out in timeline order and never reused, so a key held across a removal or a
 //! reload resolves to nothing rather than to another hotspot. The records are kept by
-//! ascending key (found by binary search, iterated in timeline order); a removal leaves a hole
-//! that keeps its key, and once the holes outnumber the live records (and a few more) the
-//! list is compacted. So the list is at most about twice the live count, and each removal pays
+//! ascending key (found in one read while the keys are consecutive, else by binary search;
+//! iterated in timeline order); a removal leaves a hole that keeps its key, and once the holes
+//! outnumber the live records (and a few more) the list is compacted. So the list is at most about twice the live count, and each removal pays
 //! O(1) amortized for the compaction. The id table (`Table`) shrinks on its own.
 //!
 //! Nothing here knows about time, the screen or the index: the stage keeps those in step.
