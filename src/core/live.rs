@@ -5,8 +5,9 @@
 //! reload resolves to nothing rather than to another hotspot. The records are kept by
 //! ascending key (found in one read while the keys are consecutive, else by binary search;
 //! iterated in timeline order); a removal leaves a hole that keeps its key, and once the holes
-//! outnumber the live records (and a few more) the list is compacted. So the list is at most about twice the live count, and each removal pays
-//! O(1) amortized for the compaction. The id table (`Table`) shrinks on its own.
+//! outnumber the live records (and a few more) the list is compacted. So the list is at most
+//! about twice the live count, and each removal pays O(1) amortized for the compaction. The id
+//! table (`Table`) shrinks on its own.
 //!
 //! Nothing here knows about time, the screen or the index: the stage keeps those in step.
 
@@ -256,7 +257,8 @@ mod tests {
             assert!(live.remove(&format!("h{n}")).is_some());
         }
         assert!(live.records.len() < 100, "compacted");
-        check(&live, &|key| ((50..150).contains(&key) && (key - 50) % 3 == 0).then(|| format!("h{}", key - 50)));
+        let kept = |key: Key| (50..150).contains(&key) && (key - 50) % 3 == 0;
+        check(&live, &|key| kept(key).then(|| format!("h{}", key - 50)));
     }
 
     #[test]
